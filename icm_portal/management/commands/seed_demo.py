@@ -1,0 +1,32 @@
+"""``manage.py seed_demo``: the demo accounts and the 2023 call. Idempotent."""
+
+from importlib import import_module
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from icm_portal.demo import seed_accounts
+
+# Each app seeds its own data through its own ``demo.seed()``, in this order.
+APP_SEEDERS = ("mobilities.demo", "projects.demo", "applications.demo")
+
+
+class Command(BaseCommand):
+    help = "Create the demo accounts and the 2023 call's demo data (running it twice changes nothing)."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            accounts = seed_accounts()
+            for module_name in APP_SEEDERS:
+                try:
+                    module = import_module(module_name)
+                except ModuleNotFoundError as exc:
+                    if exc.name != module_name:
+                        raise
+                    continue
+                summary = module.seed()
+                if summary:
+                    self.stdout.write(summary)
+        self.stdout.write("Demo log-ins (username / password / role):")
+        for username, password, role in accounts:
+            self.stdout.write(f"  {username:<14} {password:<18} {role}")

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Run the whole test suite. Without DATABASE_URL, REDIS_URL and Chromium the tests
+# that need them are skipped and say why; .ci/run provides all three.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3.11}
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -r requirements-dev.txt
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,21 @@
+"""A coordinator logs in and sees the portal in a real browser."""
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_coordinator_logs_in_and_sees_home_page(page, log_in, coordinator):
+    log_in("coordinator", "pw-coordinator-1")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Erasmus+ International Credit Mobility")
+    expect(page.get_by_role("navigation", name="Main navigation")).to_contain_text("Cora Ordinator")
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+    # Bootstrap's stylesheet is served (no CDN): the navbar gets its primary colour.
+    background = page.locator("nav.navbar").evaluate("el => getComputedStyle(el).backgroundColor")
+    assert background == "rgb(13, 110, 253)"
+
+
+def test_wrong_password_is_refused_with_a_message(page, log_in, coordinator):
+    log_in("coordinator", "not-the-password")
+    expect(page.get_by_role("alert")).to_contain_text("Please enter a correct username and password")
