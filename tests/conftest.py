@@ -78,3 +78,12 @@ def other_coordinator(role_groups, django_user_model):
 @pytest.fixture
 def plain_user(django_user_model):
     return django_user_model.objects.create_user("someone", "someone@example.org", "pw-someone-1")
+
+
+@pytest.fixture
+def rates_2023(db):
+    """The 2023 rate table of ka171-rules.md, as the data migration installs it
+    (recreated here because transactional tests flush the tables)."""
+    from mobilities.rates import install_default_rates
+
+    return install_default_rates()

@@ -8,7 +8,13 @@ from django.db import transaction
 from icm_portal.demo import seed_accounts
 
 # Each app seeds its own data through its own ``demo.seed()``, in this order.
-APP_SEEDERS = ("mobilities.demo", "projects.demo", "applications.demo")
+APP_SEEDERS = (
+    "mobilities.demo",
+    "projects.demo",
+    "projects.demo_proposals",
+    "projects.demo_reviews",
+    "applications.demo",
+)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,3 @@
+"""Admin of the projects app, one module a concern."""
+
+from . import catalogue, proposals  # noqa: F401

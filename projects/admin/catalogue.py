@@ -1,0 +1,1 @@
+"""Admin: calls, call contacts, institutions and units."""

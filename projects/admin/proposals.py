@@ -1,0 +1,1 @@
+"""Admin: proposals, their flows, attachments, state changes and reviews."""

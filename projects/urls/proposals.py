@@ -1,0 +1,3 @@
+"""URLs: proposals."""
+
+urlpatterns = []
