@@ -98,7 +98,7 @@ if _database_url:
         _db = environ.Env.db_url_config(_database_url)
     except Exception as exc:
         raise ImproperlyConfigured(f"DATABASE_URL cannot be parsed ({exc}).") from exc
-    if not _db.get("ENGINE"):
+    if not _db.get("ENGINE", "").startswith("django.db.backends."):
         raise ImproperlyConfigured(f"DATABASE_URL has an unknown scheme: {_database_url.split(':', 1)[0]!r}.")
 else:
     _db = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(BASE_DIR / "db.sqlite3")}
@@ -183,6 +183,9 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+    if not SECURE_HSTS_PRELOAD:
+        # Preloading commits the whole domain to HTTPS for good: each deployment opts in.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 LOGGING = {
     "version": 1,

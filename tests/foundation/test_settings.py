@@ -1,0 +1,111 @@
+"""Configuration comes from the environment and fails fast, naming the variable."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _settings_with(env):
+    """Import the settings in a fresh interpreter with exactly this environment."""
+    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG", "EMAIL_URL"}}
+    clean.update(env)
+    code = (
+        "import django, json; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps({'engine': s.DATABASES['default']['ENGINE'], 'eager': s.CELERY_TASK_ALWAYS_EAGER, "
+        "'email': s.EMAIL_BACKEND, 'debug': s.DEBUG, 'tz': s.TIME_ZONE, 'languages': [c for c, _ in s.LANGUAGES]}))"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "icm_portal.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_embedded_default_is_sqlite_in_process_tasks_and_console_mail():
+    result = _settings_with({})
+    assert result.returncode == 0, result.stderr
+    assert '"engine": "django.db.backends.sqlite3"' in result.stdout
+    assert '"eager": true' in result.stdout
+    assert "console.EmailBackend" in result.stdout
+    assert '"debug": true' in result.stdout
+    assert '"tz": "Europe/Amsterdam"' in result.stdout
+    assert '"languages": ["en", "nl"]' in result.stdout
+
+
+def test_production_shape_uses_postgres_a_worker_and_smtp():
+    result = _settings_with(
+        {
+            "DEBUG": "0",
+            "SECRET_KEY": "x" * 60,
+            "ALLOWED_HOSTS": "icm.example.org",
+            "DATABASE_URL": "postgres://icm:secret@db:5432/icm_portal",
+            "REDIS_URL": "redis://redis:6379/0",
+            "EMAIL_URL": "smtp://mail:1025",
+        }
+    )
+    assert result.returncode == 0, result.stderr
+    assert '"engine": "django.db.backends.postgresql"' in result.stdout
+    assert '"eager": false' in result.stdout
+    assert "smtp.EmailBackend" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"DATABASE_URL": "not a url at all"}, "DATABASE_URL"),
+        ({"DATABASE_URL": "mongodb://db/icm"}, "DATABASE_URL"),
+        ({"DEBUG": "0", "ALLOWED_HOSTS": "icm.example.org"}, "SECRET_KEY"),
+        ({"DEBUG": "0", "SECRET_KEY": "x" * 60}, "ALLOWED_HOSTS"),
+    ],
+)
+def test_wrong_configuration_fails_fast_naming_the_variable(env, named):
+    result = _settings_with(env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert named in result.stderr.strip().splitlines()[-1]
+
+
+def test_deploy_check_reports_tasks_running_in_process():
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "EMAIL_URL"}}
+    env.update({"DEBUG": "0", "SECRET_KEY": "k" * 60, "ALLOWED_HOSTS": "icm.example.org"})
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "ERROR"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "icm_portal.E001" in result.stderr
+    assert "icm_portal.E002" in result.stderr
+
+
+def test_deploy_check_is_clean_in_production_shape():
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "EMAIL_URL"}}
+    env.update(
+        {
+            "DEBUG": "0",
+            "SECRET_KEY": "a-long-random-production-secret-" + "z9" * 20,
+            "ALLOWED_HOSTS": "icm.example.org",
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
+            "EMAIL_URL": "smtp://mail.example.org:587",
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
