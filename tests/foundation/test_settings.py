@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+# Variables of the test run that must not leak into the configurations under test.
+RUN_ONLY = {"DATABASE_URL", "REDIS_URL", "DEBUG", "EMAIL_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
 
 
 def _settings_with(env):
     """Import the settings in a fresh interpreter with exactly this environment."""
-    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG", "EMAIL_URL"}}
+    clean = {k: v for k, v in os.environ.items() if k not in RUN_ONLY}
     clean.update(env)
     code = (
         "import django, json; django.setup(); from django.conf import settings as s; "
@@ -74,7 +76,7 @@ def test_wrong_configuration_fails_fast_naming_the_variable(env, named):
 
 
 def test_deploy_check_reports_tasks_running_in_process():
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "EMAIL_URL"}}
+    env = {k: v for k, v in os.environ.items() if k not in RUN_ONLY}
     env.update({"DEBUG": "0", "SECRET_KEY": "k" * 60, "ALLOWED_HOSTS": "icm.example.org"})
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "ERROR"],
@@ -90,7 +92,7 @@ def test_deploy_check_reports_tasks_running_in_process():
 
 
 def test_deploy_check_is_clean_in_production_shape():
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "EMAIL_URL"}}
+    env = {k: v for k, v in os.environ.items() if k not in RUN_ONLY}
     env.update(
         {
             "DEBUG": "0",
