@@ -93,6 +93,28 @@ class CoordinatorRequiredMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
+class IRStaffAdminMixin:
+    """ModelAdmin mixin: IR staff (and superusers) keep the catalogue in the admin, nobody else.
+
+    The role groups carry no model permissions: the role check here is the one that decides.
+    """
+
+    def has_module_permission(self, request):
+        return is_ir_staff(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_ir_staff(request.user)
+
+    def has_add_permission(self, request, *args):
+        return is_ir_staff(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_ir_staff(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_ir_staff(request.user)
+
+
 def role_context(request):
     """Template context: what the navigation may show to the signed-in person."""
     user = getattr(request, "user", None)
