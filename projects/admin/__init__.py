@@ -1,3 +1,3 @@
 """Admin of the projects app, one module a concern."""
 
-from . import catalogue, proposals  # noqa: F401
+from . import catalogue, proposals, reviews  # noqa: F401

@@ -1,3 +1,26 @@
-"""URLs: proposals."""
+"""URLs of proposals: the coordinator's pages, attachments, and IR staff's return to draft."""
 
-urlpatterns = []
+from django.urls import path
+
+from ..views import proposals as views
+
+urlpatterns = [
+    path("proposals/", views.my_proposals, name="my_proposals"),
+    path("calls/<int:call_pk>/proposals/new/", views.proposal_create, name="proposal_create"),
+    path("proposals/<int:pk>/", views.proposal_detail, name="proposal_detail"),
+    path("proposals/<int:pk>/edit/", views.proposal_edit, name="proposal_edit"),
+    path("proposals/<int:pk>/submit/", views.proposal_submit, name="proposal_submit"),
+    path("proposals/<int:pk>/withdraw/", views.proposal_withdraw, name="proposal_withdraw"),
+    path("proposals/<int:pk>/return-to-draft/", views.proposal_return_to_draft, name="proposal_return_to_draft"),
+    path("proposals/<int:pk>/attachments/", views.attachment_add, name="attachment_add"),
+    path(
+        "proposals/<int:pk>/attachments/<int:attachment_pk>/",
+        views.attachment_download,
+        name="attachment_download",
+    ),
+    path(
+        "proposals/<int:pk>/attachments/<int:attachment_pk>/delete/",
+        views.attachment_delete,
+        name="attachment_delete",
+    ),
+]

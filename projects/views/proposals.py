@@ -1,1 +1,285 @@
-"""Views: proposals."""
+"""Views of the coordinator's journey: list, draft, submit, withdraw a proposal and its attachments;
+and IR staff's return to draft. Each parses, calls one service or selector, renders."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from icm_portal.roles import coordinates_proposal, coordinator_required, ir_staff_required
+from mobilities.forms import FlowFormSet, flow_initial
+
+from .. import selectors, services
+from ..forms.proposals import AttachmentForm, ProposalForm, ReturnToDraftForm, WithdrawForm
+from ..models import Attachment, Call, Proposal, ProposalState
+
+PAGE_SIZE = 20
+TEMPLATES = "projects/proposals/"
+
+
+def _visible(user, pk):
+    try:
+        return selectors.visible_proposal(user, pk)
+    except Proposal.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _own(user, pk):
+    """A proposal the user (co-)coordinates; 404 for every other id, IR staff included."""
+    proposal = _visible(user, pk)
+    if not coordinates_proposal(user, proposal):
+        raise Http404
+    return proposal
+
+
+@coordinator_required
+def my_proposals(request):
+    state = request.GET.get("state", "")
+    if state not in ProposalState.values:
+        state = ""
+    page = Paginator(selectors.proposals_of_coordinator(request.user, state=state or None), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        TEMPLATES + "my_proposals.html",
+        {
+            "page_obj": page,
+            "state": state,
+            "states": ProposalState.choices,
+            "open_calls": selectors.calls_open_for_proposals(),
+        },
+    )
+
+
+def _bind(request, *, proposal=None, add_flow=False):
+    """The proposal form and flow formset, bound to the POST or filled from the saved proposal."""
+    data = request.POST if request.method == "POST" else None
+    instance = proposal or Proposal()
+    initial = flow_initial(proposal.flows.all()) if proposal is not None else []
+    form = ProposalForm(data, instance=instance, coordinator=request.user if proposal is None else proposal.coordinator)
+    formset = FlowFormSet(data, initial=initial, prefix="flows")
+    if data is None and not initial:
+        formset.extra = 1
+    if add_flow and formset.is_valid():
+        formset = FlowFormSet(initial=formset.rows(), prefix="flows")
+        formset.extra = 1
+    return form, formset
+
+
+def _render_form(request, *, call, form, formset, proposal=None, flows_errors=(), status=200):
+    if proposal is not None:
+        for flow_form, flow in zip(formset.forms, proposal.flows.all(), strict=False):
+            flow_form.saved_flow = flow
+    return render(
+        request,
+        TEMPLATES + "form.html",
+        {
+            "call": call,
+            "proposal": proposal,
+            "form": form,
+            "formset": formset,
+            "flows_errors": flows_errors,
+            "attachment_form": AttachmentForm(),
+        },
+        status=status,
+    )
+
+
+def _show_problems(exc, form, formset):
+    """Put each problem of a ValidationError beside its field; return those about the flows as a whole."""
+    flows_errors = []
+    kept = formset.kept_forms()
+    for key, errors in exc.message_dict.items():
+        if key.startswith("flows-"):
+            _prefix, index, field = key.split("-", 2)
+            if int(index) < len(kept):
+                for error in errors:
+                    kept[int(index)].add_error(field, error)
+        elif key == "flows":
+            flows_errors.extend(errors)
+        elif key in form.fields:
+            for error in errors:
+                form.add_error(key, error)
+        else:
+            for error in errors:
+                form.add_error(None, error)
+    return flows_errors
+
+
+@coordinator_required
+def proposal_create(request, call_pk):
+    call = get_object_or_404(Call, pk=call_pk)
+    if not call.accepts_proposals():
+        messages.error(request, _("%(call)s does not accept proposals now.") % {"call": call.name})
+        return redirect("projects:my_proposals")
+    add_flow = "add_flow" in request.POST
+    form, formset = _bind(request, add_flow=add_flow)
+    if request.method == "POST" and not add_flow and form.is_valid() and formset.is_valid():
+        try:
+            proposal = services.create_proposal(
+                call=call,
+                coordinator=request.user,
+                fields=form.proposal_fields(),
+                co_coordinators=form.cleaned_data["co_coordinators"],
+                flow_rows=formset.rows(),
+                partner_request=form.partner_request(),
+            )
+        except ValidationError as exc:
+            flows_errors = _show_problems(exc, form, formset)
+            return _render_form(request, call=call, form=form, formset=formset, flows_errors=flows_errors)
+        messages.success(request, _("Your draft is saved. Add what is missing, then submit it."))
+        return redirect("projects:proposal_edit", pk=proposal.pk)
+    return _render_form(request, call=call, form=form, formset=formset)
+
+
+@coordinator_required
+def proposal_edit(request, pk):
+    proposal = _own(request.user, pk)
+    if not proposal.is_editable:
+        messages.info(request, _("This proposal is no longer a draft; it can be read but not changed."))
+        return redirect("projects:proposal_detail", pk=pk)
+    add_flow = "add_flow" in request.POST
+    form, formset = _bind(request, proposal=proposal, add_flow=add_flow)
+    if request.method == "POST" and not add_flow and form.is_valid() and formset.is_valid():
+        try:
+            services.save_draft(
+                proposal_id=proposal.pk,
+                by=request.user,
+                fields=form.proposal_fields(),
+                co_coordinators=form.cleaned_data["co_coordinators"],
+                flow_rows=formset.rows(),
+                partner_request=form.partner_request(),
+            )
+        except ValidationError as exc:
+            flows_errors = _show_problems(exc, form, formset)
+            return _render_form(
+                request, call=proposal.call, proposal=proposal, form=form, formset=formset, flows_errors=flows_errors
+            )
+        messages.success(request, _("Your draft is saved."))
+        return redirect("projects:proposal_edit", pk=proposal.pk)
+    return _render_form(request, call=proposal.call, proposal=proposal, form=form, formset=formset)
+
+
+@coordinator_required
+@require_POST
+def proposal_submit(request, pk):
+    """Save what was typed, then submit; every problem is shown beside its field, nothing typed is lost."""
+    proposal = _own(request.user, pk)
+    if not proposal.is_editable:
+        messages.info(request, _("This proposal has already been submitted."))
+        return redirect("projects:proposal_detail", pk=pk)
+    form, formset = _bind(request, proposal=proposal)
+    if not (form.is_valid() and formset.is_valid()):
+        return _render_form(request, call=proposal.call, proposal=proposal, form=form, formset=formset)
+    try:
+        services.save_draft(
+            proposal_id=proposal.pk,
+            by=request.user,
+            fields=form.proposal_fields(),
+            co_coordinators=form.cleaned_data["co_coordinators"],
+            flow_rows=formset.rows(),
+            partner_request=form.partner_request(),
+        )
+        services.submit_proposal(proposal_id=proposal.pk, by=request.user)
+    except ValidationError as exc:
+        flows_errors = _show_problems(exc, form, formset)
+        messages.error(request, _("The proposal is saved as a draft but not submitted: see the problems below."))
+        return _render_form(
+            request, call=proposal.call, proposal=proposal, form=form, formset=formset, flows_errors=flows_errors
+        )
+    messages.success(request, _("Your proposal is submitted. You will receive a confirmation by e-mail."))
+    return redirect("projects:proposal_detail", pk=pk)
+
+
+@login_required
+def proposal_detail(request, pk):
+    proposal = _visible(request.user, pk)
+    return render(
+        request,
+        TEMPLATES + "detail.html",
+        {
+            "proposal": proposal,
+            "can_edit": coordinates_proposal(request.user, proposal) and proposal.is_editable,
+            "can_withdraw": coordinates_proposal(request.user, proposal)
+            and proposal.state in (ProposalState.SUBMITTED, ProposalState.UNDER_REVIEW),
+        },
+    )
+
+
+@coordinator_required
+def proposal_withdraw(request, pk):
+    proposal = _own(request.user, pk)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.withdraw_proposal(proposal_id=proposal.pk, by=request.user, note=form.cleaned_data["note"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Your proposal is withdrawn."))
+        return redirect("projects:proposal_detail", pk=pk)
+    return render(request, TEMPLATES + "withdraw.html", {"proposal": proposal, "form": form})
+
+
+@ir_staff_required
+def proposal_return_to_draft(request, pk):
+    proposal = _visible(request.user, pk)
+    form = ReturnToDraftForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.return_to_draft(proposal_id=proposal.pk, by=request.user, note=form.cleaned_data["note"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The proposal is back with its coordinator as a draft."))
+        return redirect("projects:proposal_detail", pk=pk)
+    return render(request, TEMPLATES + "return_to_draft.html", {"proposal": proposal, "form": form})
+
+
+@coordinator_required
+@require_POST
+def attachment_add(request, pk):
+    proposal = _own(request.user, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.add_attachment(proposal_id=proposal.pk, by=request.user, uploaded_file=form.cleaned_data["file"])
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The attachment is added."))
+    else:
+        for message in form.errors.get("file", []):
+            messages.error(request, message)
+    return redirect("projects:proposal_edit", pk=pk)
+
+
+@login_required
+def attachment_download(request, pk, attachment_pk):
+    proposal = _visible(request.user, pk)
+    attachment = next((a for a in proposal.attachments.all() if a.pk == attachment_pk), None)
+    if attachment is None:
+        raise Http404
+    return FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.name, content_type="application/pdf"
+    )
+
+
+@coordinator_required
+@require_POST
+def attachment_delete(request, pk, attachment_pk):
+    proposal = _own(request.user, pk)
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, proposal=proposal)
+    try:
+        services.delete_attachment(attachment_id=attachment.pk, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The attachment is removed."))
+    return redirect("projects:proposal_edit", pk=pk)
