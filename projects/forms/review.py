@@ -1,1 +1,140 @@
-"""Forms: review."""
+"""Forms of the review journey: queue filters, a review, the decision and the comparison of calls."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from mobilities.models import Activity
+
+from ..models import Call, Region, Review, Unit
+from ..reports import QUEUE_SORT_LABELS, QUEUE_STATES
+
+SCORE_CHOICES = [("", "—"), *((n, str(n)) for n in range(1, 6))]
+SCORE_HELP = _("1 (poor) to 5 (excellent)")
+
+
+class QueueFilterForm(forms.Form):
+    """The queue's filters, read from the query string; an invalid value is ignored."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    state = forms.ChoiceField(
+        label=_("State"), required=False, choices=[("", _("Any state"))] + [(s, s.label) for s in QUEUE_STATES]
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False, choices=[("", _("Any region")), *Region.choices])
+    unit = forms.ModelChoiceField(
+        label=_("Unit"), required=False, queryset=Unit.objects.all(), empty_label=_("Any unit")
+    )
+    activity = forms.ChoiceField(
+        label=_("Activity"), required=False, choices=[("", _("Any activity")), *Activity.choices]
+    )
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=list(QUEUE_SORT_LABELS.items()))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("Any country")), *countries]
+
+    def filters(self):
+        """Keyword arguments for ``reports.review_queue`` (empty where a value was invalid)."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return {
+            "search": data.get("q", ""),
+            "state": data.get("state", ""),
+            "country": data.get("country", ""),
+            "region": data.get("region", ""),
+            "unit": data.get("unit"),
+            "activity": data.get("activity", ""),
+            "sort": data.get("sort") or "-date",
+        }
+
+
+class ReviewForm(forms.ModelForm):
+    """One reviewer's scores, comment and recommendation."""
+
+    relevance = forms.TypedChoiceField(label=_("Relevance"), choices=SCORE_CHOICES, coerce=int, help_text=SCORE_HELP)
+    quality = forms.TypedChoiceField(
+        label=_("Quality of design"), choices=SCORE_CHOICES, coerce=int, help_text=SCORE_HELP
+    )
+    impact = forms.TypedChoiceField(
+        label=_("The partner's needs and impact"), choices=SCORE_CHOICES, coerce=int, help_text=SCORE_HELP
+    )
+    budget = forms.TypedChoiceField(
+        label=_("Soundness of the budget"), choices=SCORE_CHOICES, coerce=int, help_text=SCORE_HELP
+    )
+
+    class Meta:
+        model = Review
+        fields = ["relevance", "quality", "impact", "budget", "comment", "recommendation"]
+        widgets = {"comment": forms.Textarea(attrs={"rows": 4})}
+
+
+class AwardForm(forms.Form):
+    """Award in full, or reduced: the participants per flow the award pays for."""
+
+    prefix = "award"  # the decision forms share a page: prefixes keep their field ids apart
+    FULL = "full"
+    REDUCED = "reduced"
+
+    kind = forms.ChoiceField(
+        label=_("Award"),
+        widget=forms.RadioSelect,
+        choices=[(FULL, _("The full request")), (REDUCED, _("Reduced: fewer participants per flow"))],
+        initial=FULL,
+    )
+    note = forms.CharField(
+        label=_("Decision note (for the timeline)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    feedback = forms.CharField(
+        label=_("Feedback the coordinator will see"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, flows=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.flows = list(flows)
+        for flow in self.flows:
+            self.fields[f"flow_{flow.pk}"] = forms.IntegerField(
+                label=_("Participants awarded: %(direction)s · %(activity)s")
+                % {"direction": flow.get_direction_display(), "activity": flow.get_activity_display()},
+                help_text=_("For a reduced award; %(planned)s planned.") % {"planned": flow.participants},
+                min_value=0,
+                max_value=flow.participants,
+                initial=flow.awarded_participants if flow.awarded_participants is not None else flow.participants,
+                required=False,
+            )
+        self.order_fields(["kind", *(f"flow_{flow.pk}" for flow in self.flows), "note", "feedback"])
+
+    def participants_by_flow(self):
+        """{flow id: participants} for a reduced award, None for the full request."""
+        if self.cleaned_data["kind"] != self.REDUCED:
+            return None
+        return {
+            flow.pk: (
+                self.cleaned_data[f"flow_{flow.pk}"]
+                if self.cleaned_data.get(f"flow_{flow.pk}") is not None
+                else flow.participants
+            )
+            for flow in self.flows
+        }
+
+
+class RejectForm(forms.Form):
+    prefix = "reject"
+
+    note = forms.CharField(
+        label=_("Decision note (for the timeline)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    feedback = forms.CharField(
+        label=_("Feedback the coordinator will see"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ReviseForm(forms.Form):
+    prefix = "revise"
+
+    note = forms.CharField(label=_("Why the decision is revised"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CompareForm(forms.Form):
+    calls = forms.ModelMultipleChoiceField(
+        label=_("Calls to compare"), queryset=Call.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
+    )

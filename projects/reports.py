@@ -1,0 +1,328 @@
+"""Reads for IR staff: the review queue, a call's overview and the comparison of calls.
+
+Every figure is computed in SQL (aggregates and subqueries), so a page runs the same
+number of queries whatever the number of proposals, reviews and flows.
+"""
+
+from decimal import Decimal
+
+from django.db.models import (
+    Avg,
+    Count,
+    DecimalField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from mobilities.models import Activity, Direction, Flow
+
+from .models import Attachment, Call, Proposal, ProposalState, Region, Review, StateChange
+
+S = ProposalState
+ZERO = Decimal("0")
+MONEY = DecimalField(max_digits=14, decimal_places=2)
+# Proposals that reached IR staff: what the queue lists and the overview counts as requested.
+QUEUE_STATES = (S.SUBMITTED, S.UNDER_REVIEW, S.AWARDED, S.REJECTED, S.WITHDRAWN)
+REQUESTED_STATES = (S.SUBMITTED, S.UNDER_REVIEW, S.AWARDED, S.REJECTED)
+
+QUEUE_SORTS = {
+    "score": ("-average_score", "-submitted_at", "-pk"),
+    "-score": ("average_score", "-submitted_at", "-pk"),
+    "amount": ("-requested_amount", "-pk"),
+    "-amount": ("requested_amount", "-pk"),
+    "date": ("submitted_at", "pk"),
+    "-date": ("-submitted_at", "-pk"),
+}
+QUEUE_SORT_LABELS = {
+    "score": _("Score, highest first"),
+    "-score": _("Score, lowest first"),
+    "amount": _("Requested amount, highest first"),
+    "-amount": _("Requested amount, lowest first"),
+    "date": _("Submitted, oldest first"),
+    "-date": _("Submitted, newest first"),
+}
+
+
+def _review_average():
+    total = F("relevance") + F("quality") + F("impact") + F("budget")
+    return Cast(total, FloatField()) / Value(4.0)
+
+
+def with_review_figures(proposals):
+    """Annotate average score, number of reviews and planned participants (subqueries: no row doubling)."""
+    reviews = Review.objects.filter(proposal=OuterRef("pk")).order_by().values("proposal")
+    flows = Flow.objects.filter(proposal=OuterRef("pk")).order_by().values("proposal")
+    return proposals.annotate(
+        average_score=Subquery(reviews.annotate(a=Avg(_review_average())).values("a"), output_field=FloatField()),
+        review_count=Coalesce(
+            Subquery(reviews.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), Value(0)
+        ),
+        participant_count=Coalesce(
+            Subquery(flows.annotate(n=Sum("participants")).values("n"), output_field=IntegerField()), Value(0)
+        ),
+    )
+
+
+def review_queue(*, call, state="", country="", region="", unit=None, activity="", search="", sort="-date"):
+    """The proposals of a call that reached IR staff, filtered, searched and sorted in SQL."""
+    proposals = Proposal.objects.filter(call=call, state__in=QUEUE_STATES).select_related(
+        "partner", "unit", "coordinator"
+    )
+    if state:
+        proposals = proposals.filter(state=state)
+    if country:
+        proposals = proposals.filter(partner__country=country)
+    if region:
+        proposals = proposals.filter(partner__region=region)
+    if unit:
+        proposals = proposals.filter(unit=unit)
+    if activity:
+        proposals = proposals.filter(Exists(Flow.objects.filter(proposal=OuterRef("pk"), activity=activity)))
+    if search:
+        proposals = proposals.filter(
+            Q(title__icontains=search)
+            | Q(partner__name__icontains=search)
+            | Q(partner__city__icontains=search)
+            | Q(coordinator__first_name__icontains=search)
+            | Q(coordinator__last_name__icontains=search)
+            | Q(coordinator__username__icontains=search)
+        )
+    order = QUEUE_SORTS.get(sort, QUEUE_SORTS["-date"])
+    proposals = with_review_figures(proposals)
+    if order[0].lstrip("-") == "average_score":
+        # Unscored proposals last, whichever way the scores are sorted.
+        field = F("average_score")
+        first = field.desc(nulls_last=True) if order[0].startswith("-") else field.asc(nulls_last=True)
+        return proposals.order_by(first, *order[1:])
+    return proposals.order_by(*order)
+
+
+def call_totals(call):
+    """Envelope, requested, awarded and remaining of one call (one query)."""
+    figures = Proposal.objects.filter(call=call).aggregate(
+        requested=Coalesce(Sum("requested_amount", filter=Q(state__in=REQUESTED_STATES)), ZERO, output_field=MONEY),
+        awarded=Coalesce(Sum("awarded_amount", filter=Q(state=S.AWARDED)), ZERO, output_field=MONEY),
+        proposals=Count("pk", filter=Q(state__in=REQUESTED_STATES)),
+    )
+    figures["envelope"] = call.envelope
+    figures["remaining"] = call.envelope - figures["awarded"]
+    return figures
+
+
+def _awarded_flow_euros():
+    """A flow's share of its proposal's award: the grant per planned participant × those awarded."""
+    return ExpressionWrapper(F("grant_total") * F("awarded_participants") / F("participants"), output_field=MONEY)
+
+
+def _flow_breakdown(call, key):
+    """Participants and euros (requested and awarded) per value of ``key``, one query.
+
+    The counts are named ``people`` and ``awarded_people``: an annotation named like the
+    ``participants`` column would shadow it in the awarded-euros expression.
+    """
+    rows = (
+        Flow.objects.filter(proposal__call=call, proposal__state__in=REQUESTED_STATES)
+        .order_by()
+        .values(key)
+        .annotate(
+            people=Coalesce(Sum("participants"), 0),
+            requested=Coalesce(Sum("grant_total"), ZERO, output_field=MONEY),
+            awarded_people=Coalesce(Sum("awarded_participants", filter=Q(proposal__state=S.AWARDED)), 0),
+            awarded=Coalesce(Sum(_awarded_flow_euros(), filter=Q(proposal__state=S.AWARDED)), ZERO, output_field=MONEY),
+        )
+        .order_by(key)
+    )
+    return [{**row, "key": row.pop(key), "awarded": row["awarded"].quantize(Decimal("0.01"))} for row in rows]
+
+
+def _labelled(rows, labels):
+    for row in rows:
+        row["label"] = labels.get(row["key"], row["key"] or _("not given"))
+    return sorted(rows, key=lambda row: (-row["requested"], str(row["label"])))
+
+
+REQUESTED_COLOUR = "#9ec5fe"
+AWARDED_COLOUR = "#084298"
+
+
+def _euro_series():
+    return [("requested", _("Requested (EUR)"), REQUESTED_COLOUR), ("awarded", _("Awarded (EUR)"), AWARDED_COLOUR)]
+
+
+def call_overview(call):
+    """Everything the overview page shows: totals, proposals by state, and where people and money go."""
+    counted = dict(
+        Proposal.objects.filter(call=call)
+        .exclude(state=S.DRAFT)
+        .order_by()
+        .values_list("state")
+        .annotate(n=Count("pk"))
+    )
+    by_state = [
+        {"key": state.value, "label": state.label, "count": counted.get(state.value, 0)}
+        for state in S
+        if state != S.DRAFT
+    ]
+    dimensions = [
+        ("country", _("By partner country"), _("Country"), "proposal__partner__country", dict(countries)),
+        ("region", _("By region"), _("Region"), "proposal__partner__region", dict(Region.choices)),
+        ("direction", _("By direction"), _("Direction"), "direction", dict(Direction.choices)),
+        ("activity", _("By activity"), _("Activity"), "activity", dict(Activity.choices)),
+    ]
+    breakdowns = []
+    for slug, title, column, key, labels in dimensions:
+        rows = _labelled(_flow_breakdown(call, key), labels)
+        chart = bar_chart(rows, series=_euro_series())
+        breakdowns.append({"slug": slug, "title": title, "column": column, "rows": rows, "chart": chart})
+    return {
+        "totals": call_totals(call),
+        "by_state": by_state,
+        "state_chart": bar_chart(by_state, series=[("count", _("Proposals"), AWARDED_COLOUR)]),
+        "breakdowns": breakdowns,
+    }
+
+
+def calls_comparison(calls):
+    """Several calls side by side: their totals (one query) and euros by region (one query)."""
+    calls = list(calls)
+    ids = [call.pk for call in calls]
+    awarded = Proposal.objects.filter(call=OuterRef("pk"), state=S.AWARDED).order_by().values("call")
+    requested = Proposal.objects.filter(call=OuterRef("pk"), state__in=REQUESTED_STATES).order_by().values("call")
+    participants = Flow.objects.filter(proposal__call=OuterRef("pk"), proposal__state=S.AWARDED).order_by()
+    rows = (
+        Call.objects.filter(pk__in=ids)
+        .annotate(
+            requested=Coalesce(
+                Subquery(requested.annotate(t=Sum("requested_amount")).values("t"), output_field=MONEY), ZERO
+            ),
+            awarded=Coalesce(Subquery(awarded.annotate(t=Sum("awarded_amount")).values("t"), output_field=MONEY), ZERO),
+            proposal_count=Coalesce(
+                Subquery(requested.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), 0
+            ),
+            awarded_participants=Coalesce(
+                Subquery(
+                    participants.values("proposal__call")
+                    .annotate(n=Sum(Coalesce("awarded_participants", "participants")))
+                    .values("n"),
+                    output_field=IntegerField(),
+                ),
+                0,
+            ),
+        )
+        .order_by("-year", "-proposals_close")
+    )
+    totals = [
+        {
+            "call": call,
+            "envelope": call.envelope,
+            "requested": call.requested,
+            "awarded": call.awarded,
+            "remaining": call.envelope - call.awarded,
+            "proposals": call.proposal_count,
+            "participants": call.awarded_participants,
+        }
+        for call in rows
+    ]
+    by_region_rows = (
+        Proposal.objects.filter(call_id__in=ids, state=S.AWARDED)
+        .order_by()
+        .values("call_id", "partner__region")
+        .annotate(awarded=Sum("awarded_amount"))
+    )
+    regions = {}
+    for row in by_region_rows:
+        regions.setdefault(row["partner__region"], {})[row["call_id"]] = row["awarded"]
+    region_labels = dict(Region.choices)
+    by_region = [
+        {
+            "key": region,
+            "label": region_labels.get(region, region or _("not given")),
+            "amounts": [per_call.get(total["call"].pk, ZERO) for total in totals],
+        }
+        for region, per_call in sorted(regions.items(), key=lambda item: str(region_labels.get(item[0], item[0])))
+    ]
+    chart_rows = [{**total, "label": total["call"].name} for total in totals]
+    series = [
+        ("envelope", _("Envelope (EUR)"), "#adb5bd"),
+        ("requested", _("Requested (EUR)"), REQUESTED_COLOUR),
+        ("awarded", _("Awarded (EUR)"), AWARDED_COLOUR),
+    ]
+    return {"totals": totals, "by_region": by_region, "chart": bar_chart(chart_rows, series=series)}
+
+
+def proposal_for_review(pk):
+    """One proposal with everything the review page shows, in a fixed number of queries."""
+    proposals = Proposal.objects.select_related("call", "unit", "partner", "coordinator").prefetch_related(
+        "co_coordinators",
+        Prefetch("flows", queryset=Flow.objects.order_by("position", "pk")),
+        Prefetch("attachments", queryset=Attachment.objects.order_by("uploaded_at", "pk")),
+        Prefetch("state_changes", queryset=StateChange.objects.select_related("by").order_by("at", "pk")),
+        Prefetch("reviews", queryset=Review.objects.select_related("reviewer").order_by("created_at", "pk")),
+    )
+    return get_object_or_404(proposals, pk=pk)
+
+
+def calls_for_review():
+    """All calls with the number of proposals that reached IR staff and the sum of awards."""
+    return Call.objects.annotate(
+        proposal_count=Count("proposals", filter=Q(proposals__state__in=REQUESTED_STATES)),
+        awarded=Coalesce(
+            Sum("proposals__awarded_amount", filter=Q(proposals__state=S.AWARDED)), ZERO, output_field=MONEY
+        ),
+    ).order_by("-year", "-proposals_close")
+
+
+CHART_LABEL_WIDTH = 250
+CHART_BAR_WIDTH = 300
+CHART_BAR_HEIGHT = 14
+
+
+def bar_chart(rows, *, series):
+    """Geometry of a horizontal bar chart drawn by the template as SVG.
+
+    ``series`` is a list of (key, label, colour): one bar per series for each row, all
+    scaled to the largest value, so the figures the table beside it shows read at a glance.
+    """
+    largest = max((row[key] or 0 for row in rows for key, _label, _colour in series), default=0) or 1
+    row_height = CHART_BAR_HEIGHT * len(series) + 12
+    drawn = []
+    for index, row in enumerate(rows):
+        top = index * row_height + 6
+        bars = []
+        for position, (key, label, colour) in enumerate(series):
+            value = row[key] or 0
+            y = top + position * CHART_BAR_HEIGHT
+            bars.append(
+                {
+                    "value": value,
+                    "label": label,
+                    "colour": colour,
+                    "x": CHART_LABEL_WIDTH,
+                    "y": y,
+                    "width": round(CHART_BAR_WIDTH * float(value) / float(largest), 1),
+                    "height": CHART_BAR_HEIGHT - 2,
+                    "text_x": CHART_LABEL_WIDTH + round(CHART_BAR_WIDTH * float(value) / float(largest), 1) + 4,
+                    "text_y": y + CHART_BAR_HEIGHT - 4,
+                }
+            )
+        drawn.append({"label": row["label"], "y": top + row_height / 2, "bars": bars})
+    return {
+        "rows": drawn,
+        "label_x": CHART_LABEL_WIDTH - 8,
+        "width": CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 110,
+        "height": max(len(rows), 1) * row_height + 12,
+        "legend": [{"label": label, "colour": colour} for _key, label, colour in series],
+    }
