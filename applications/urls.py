@@ -1,4 +1,25 @@
-from django.urls import path  # noqa: F401
+"""URLs of the applications app: the public call page and registration, IR staff's follow-up."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "applications"
-urlpatterns = []
+urlpatterns = [
+    path("calls/<int:pk>/", views.call_page, name="call_page"),
+    path("calls/<int:pk>/registered/", views.registration_done, name="registration_done"),
+    path("registrations/withdraw/<str:token>/", views.withdraw, name="withdraw"),
+    path("ir/registrations/", views.registration_calls, name="registration_calls"),
+    path("ir/calls/<int:call_pk>/registrations/", views.registration_list, name="registration_list"),
+    path(
+        "ir/calls/<int:call_pk>/registrations/export.csv",
+        views.registration_export_csv,
+        name="registration_export_csv",
+    ),
+    path(
+        "ir/calls/<int:call_pk>/registrations/export.xlsx",
+        views.registration_export_xlsx,
+        name="registration_export_xlsx",
+    ),
+    path("ir/registrations/<int:pk>/", views.registration_detail, name="registration_detail"),
+]

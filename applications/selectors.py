@@ -1,0 +1,135 @@
+"""Reads of interest registrations: the staff list, the counts on the call overview."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django_countries import countries as all_countries
+from django_countries.fields import Country
+
+from projects.models import Call
+from projects.selectors import awarded_proposals
+
+from .models import Registration, RegistrationState
+
+# The sort keys the staff list offers, mapped to SQL orderings (anything else falls back to the newest first).
+SORTS = {
+    "name": ("name",),
+    "-name": ("-name",),
+    "created": ("created_at",),
+    "-created": ("-created_at",),
+    "unit": ("unit__name", "name"),
+    "-unit": ("-unit__name", "name"),
+    "kind": ("kind", "name"),
+    "-kind": ("-kind", "name"),
+    "state": ("state", "-created_at"),
+    "-state": ("-state", "-created_at"),
+}
+DEFAULT_SORT = "-created"
+
+
+@dataclass(frozen=True)
+class RegistrationCounts:
+    """How many registered for a call, by country of interest and by unit."""
+
+    total: int
+    by_country: list  # [(Country, n)], most first; a registration counts once for each country it names
+    by_unit: list  # [(unit name, n)], most first
+    without_country: int
+
+
+@dataclass(frozen=True)
+class CallOffer:
+    """What the public call page shows: the awarded projects, their partners and their places."""
+
+    proposals: list
+    partners: list
+    countries: list
+    participants: int
+
+
+def call_offer(call):
+    """The awarded projects with partner, unit and flows (three queries), and what they add up to."""
+    proposals = list(awarded_proposals(call))
+    partners = {p.partner.pk: p.partner for p in proposals if p.partner_id}
+    return CallOffer(
+        proposals=proposals,
+        partners=sorted(partners.values(), key=lambda i: (i.country.name, i.name)),
+        countries=sorted({i.country for i in partners.values()}, key=lambda c: c.name),
+        participants=sum(f.awarded_participants or f.participants for p in proposals for f in p.flows.all()),
+    )
+
+
+def registration_counts(call):
+    """Counts by country and by unit for the call overview: two aggregate queries whatever the rows."""
+    by_unit = list(
+        Registration.objects.filter(call=call)
+        .values("unit__name")
+        .annotate(n=Count("id"))
+        .order_by("-n", "unit__name")
+        .values_list("unit__name", "n")
+    )
+    # Countries are stored as a comma-separated set of codes: group by that text in SQL, split the few groups here.
+    country_counter, without_country = Counter(), 0
+    combinations = Registration.objects.filter(call=call).order_by().values("countries").annotate(n=Count("id"))
+    for row in combinations:
+        codes = [code for code in str(row["countries"] or "").split(",") if code]
+        if not codes:
+            without_country += row["n"]
+        for code in codes:
+            country_counter[code] += row["n"]
+    by_country = sorted(
+        ((Country(code), n) for code, n in country_counter.items()), key=lambda item: (-item[1], item[0].name)
+    )
+    return RegistrationCounts(
+        total=sum(n for _, n in by_unit), by_country=by_country, by_unit=by_unit, without_country=without_country
+    )
+
+
+def registration_calls():
+    """Calls with their number of registrations (all, and still new), newest call first."""
+    return Call.objects.annotate(
+        registration_count=Count("registrations"),
+        new_registration_count=Count("registrations", filter=Q(registrations__state=RegistrationState.NEW)),
+    ).order_by("-year", "-registration_close", "-id")
+
+
+def registrations_for_staff(
+    *, call, kind="", unit=None, study_level="", country="", state="", search="", sort=DEFAULT_SORT
+):
+    """A call's registrations filtered and sorted in SQL, with the unit joined (one query per page)."""
+    registrations = Registration.objects.filter(call=call).select_related("unit")
+    if kind:
+        registrations = registrations.filter(kind=kind)
+    if unit is not None:
+        registrations = registrations.filter(unit=unit)
+    if study_level:
+        registrations = registrations.filter(study_level=study_level)
+    if country and country in all_countries:
+        # two-letter codes joined by commas: a code can only match as itself
+        registrations = registrations.filter(countries__contains=country)
+    if state:
+        registrations = registrations.filter(state=state)
+    search = (search or "").strip()
+    if search:
+        registrations = registrations.filter(
+            Q(name__icontains=search)
+            | Q(email_normalised__icontains=search.lower())
+            | Q(preferred_period__icontains=search)
+            | Q(message__icontains=search)
+        )
+    return registrations.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT]), "-id")
+
+
+def registrations_for_export(**filters):
+    """The same rows as the staff list, with what the export adds (partners, projects) prefetched."""
+    return registrations_for_staff(**filters).prefetch_related("partners", "proposals")
+
+
+def registration_for_staff(pk):
+    """One registration with its call, unit, partners and projects, for the detail page."""
+    return (
+        Registration.objects.select_related("call", "unit")
+        .prefetch_related("partners", "proposals__partner")
+        .get(pk=pk)
+    )

@@ -1,0 +1,87 @@
+"""Fixtures for interest registrations: an open call with an IR contact and an awarded project."""
+
+import pytest
+from django.core.cache import cache
+
+from projects.models import ProposalState
+from tests.factories import (
+    CallContactFactory,
+    CallFactory,
+    FlowFactory,
+    InstitutionFactory,
+    ProposalFactory,
+    UnitFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """The rate limit counts in the cache; every test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def call(db):
+    call = CallFactory(name="Erasmus+ ICM test call")
+    CallContactFactory(call=call, name="IR contact", email="ir-office@example.org")
+    return call
+
+
+@pytest.fixture
+def unit(db):
+    return UnitFactory(name="Leiden Observatory")
+
+
+@pytest.fixture
+def awarded_proposal(call, unit):
+    partner = InstitutionFactory(
+        name="Ethiopian Space Science and Technology Institute", country="ET", city="Addis Ababa"
+    )
+    proposal = ProposalFactory(
+        call=call, unit=unit, partner=partner, state=ProposalState.AWARDED, title="Astronomy for society"
+    )
+    FlowFactory(proposal=proposal, participants=3)
+    return proposal
+
+
+@pytest.fixture
+def registration_data(unit):
+    """What a student types into the form, valid."""
+    return {
+        "name": "Demo Student",
+        "email": "demo.student@example.org",
+        "kind": "student",
+        "unit": str(unit.pk),
+        "study_level": "master",
+        "countries": ["ET"],
+        "preferred_period": "Spring semester",
+        "message": "I would like to do a research project.",
+        "language": "en",
+        "consent": "on",
+        "website": "",
+    }
+
+
+@pytest.fixture
+def register(call, unit):
+    """Call the service with sensible defaults; keyword arguments override them."""
+    from applications.services import register_interest
+
+    def _register(**overrides):
+        arguments = {
+            "call": call,
+            "name": "Demo Student",
+            "email": "demo.student@example.org",
+            "kind": "student",
+            "unit": unit,
+            "study_level": "master",
+            "countries": ["ET"],
+            "language": "en",
+            "consent": True,
+        }
+        arguments.update(overrides)
+        return register_interest(**arguments)
+
+    return _register

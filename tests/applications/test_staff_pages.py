@@ -1,0 +1,170 @@
+"""IR staff follow up registrations: list with filters, detail with state and notes, exports; nobody else may."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from applications.models import Registration
+from tests.factories import CallFactory, UnitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def registrations(register):
+    science = UnitFactory(name="Faculty of Science")
+    student, _ = register(name="Master Student", email="master@example.org", countries=["ET"])
+    phd, _ = register(name="PhD Candidate", email="phd@example.org", study_level="phd", countries=["JP"], unit=science)
+    staff, _ = register(
+        name="Staff Member", email="staff@example.org", kind="staff", study_level="", countries=["ET", "JP"]
+    )
+    return {"student": student, "phd": phd, "staff": staff, "science": science}
+
+
+def _staff_urls(call, registration):
+    return [
+        reverse("applications:registration_calls"),
+        reverse("applications:registration_list", args=[call.pk]),
+        reverse("applications:registration_detail", args=[registration.pk]),
+        reverse("applications:registration_export_csv", args=[call.pk]),
+        reverse("applications:registration_export_xlsx", args=[call.pk]),
+    ]
+
+
+def test_every_staff_url_sends_anonymous_people_to_log_in(client, call, register):
+    registration, _ = register()
+    for url in _staff_urls(call, registration):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("login")), url
+
+
+@pytest.mark.parametrize("person", ["coordinator", "plain_user"])
+def test_every_staff_url_is_403_for_signed_in_people_who_are_not_ir(client, call, register, request, person):
+    registration, _ = register()
+    client.force_login(request.getfixturevalue(person))
+    for url in _staff_urls(call, registration):
+        assert client.get(url).status_code == 403, url
+    assert client.post(_staff_urls(call, registration)[2], {"state": "closed"}).status_code == 403
+    registration.refresh_from_db()
+    assert registration.state == "new"
+
+
+def test_staff_urls_of_unknown_objects_are_404(client, ir_user, db):
+    client.force_login(ir_user)
+    assert client.get(reverse("applications:registration_list", args=[999999])).status_code == 404
+    assert client.get(reverse("applications:registration_detail", args=[999999])).status_code == 404
+    assert client.get(reverse("applications:registration_export_csv", args=[999999])).status_code == 404
+
+
+def test_calls_page_counts_registrations(client, ir_user, call, registrations):
+    client.force_login(ir_user)
+    html = client.get(reverse("applications:registration_calls")).content.decode()
+    assert "Erasmus+ ICM test call" in html
+    assert '<td class="num">3</td>' in html
+
+
+def test_calls_page_runs_the_same_queries_for_one_or_many_calls(client, ir_user, call, django_assert_num_queries):
+    client.force_login(ir_user)
+    url = reverse("applications:registration_calls")
+    client.get(url)
+    with django_assert_num_queries(5) as one:
+        client.get(url)
+    for _ in range(4):
+        CallFactory()
+    with django_assert_num_queries(len(one.captured_queries)):
+        assert len(client.get(url).context["page"].object_list) == 5
+
+
+@pytest.mark.parametrize(
+    ("query", "names"),
+    [
+        ({}, {"Master Student", "PhD Candidate", "Staff Member"}),
+        ({"kind": "staff"}, {"Staff Member"}),
+        ({"kind": "student", "study_level": "phd"}, {"PhD Candidate"}),
+        ({"country": "JP"}, {"PhD Candidate", "Staff Member"}),
+        ({"country": "ET", "kind": "student"}, {"Master Student"}),
+        ({"q": "PHD@example"}, {"PhD Candidate"}),
+        ({"q": "master student"}, {"Master Student"}),
+        ({"state": "contacted"}, set()),
+    ],
+)
+def test_list_filters_and_search(client, ir_user, call, registrations, query, names):
+    client.force_login(ir_user)
+    response = client.get(reverse("applications:registration_list", args=[call.pk]), query)
+    shown = {r.name for r in response.context["page"].object_list}
+    assert shown == names
+
+
+def test_list_filters_by_unit_and_sorts_by_name(client, ir_user, call, registrations):
+    client.force_login(ir_user)
+    url = reverse("applications:registration_list", args=[call.pk])
+    by_unit = client.get(url, {"unit": registrations["science"].pk}).context["page"].object_list
+    assert [r.name for r in by_unit] == ["PhD Candidate"]
+    sorted_names = [r.name for r in client.get(url, {"sort": "-name"}).context["page"].object_list]
+    assert sorted_names == ["Staff Member", "PhD Candidate", "Master Student"]
+
+
+def test_list_keeps_filters_in_pagination_and_export_links(client, ir_user, call, register):
+    for n in range(30):
+        register(email=f"person{n}@example.org", name=f"Person {n:02d}")
+    client.force_login(ir_user)
+    html = client.get(reverse("applications:registration_list", args=[call.pk]), {"kind": "student"}).content.decode()
+    assert "?kind=student&amp;page=2" in html
+    assert "export.csv?kind=student" in html
+
+
+def test_list_runs_the_same_queries_for_one_or_many_rows(client, ir_user, call, register, django_assert_num_queries):
+    register(email="first@example.org")
+    client.force_login(ir_user)
+    url = reverse("applications:registration_list", args=[call.pk])
+    client.get(url)  # warm the session and the user's groups
+    with django_assert_num_queries(7) as one:
+        assert client.get(url, {"kind": "student", "country": "ET"}).status_code == 200
+    for n in range(12):
+        register(email=f"person{n}@example.org", unit=UnitFactory())
+    with django_assert_num_queries(len(one.captured_queries)):
+        response = client.get(url, {"kind": "student", "country": "ET"})
+    assert len(response.context["page"].object_list) == 13
+
+
+def test_detail_sets_state_and_adds_note(client, ir_user, call, registrations):
+    client.force_login(ir_user)
+    url = reverse("applications:registration_detail", args=[registrations["phd"].pk])
+    response = client.post(url, {"state": "contacted", "note": "Sent the project description."}, follow=True)
+
+    assert "The registration is updated." in response.content.decode()
+    phd = Registration.objects.get(pk=registrations["phd"].pk)
+    assert phd.state == "contacted"
+    assert "Iris Relations: Sent the project description." in phd.notes
+    assert "Sent the project description." in response.content.decode()
+
+
+def test_csv_export_streams_the_filtered_rows(client, ir_user, call, registrations, awarded_proposal):
+    Registration.objects.filter(pk=registrations["student"].pk).update(message="=HYPERLINK(1)")
+    registrations["student"].proposals.add(awarded_proposal)
+    client.force_login(ir_user)
+    response = client.get(reverse("applications:registration_export_csv", args=[call.pk]), {"kind": "student"})
+
+    assert response.streaming
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows[0][:3] == ["Name", "E-mail address", "Student or staff"]
+    assert {row[0] for row in rows[1:]} == {"Master Student", "PhD Candidate"}
+    master = next(row for row in rows if row[0] == "Master Student")
+    assert master[7] == "Astronomy for society"
+    assert master[9] == "'=HYPERLINK(1)"  # a formula typed in the public form stays text
+
+
+def test_xlsx_export_has_a_row_per_registration(client, ir_user, call, registrations):
+    client.force_login(ir_user)
+    response = client.get(reverse("applications:registration_export_xlsx", args=[call.pk]), {"country": "ET"})
+
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = list(sheet.values)
+    assert values[0][0] == "Name"
+    assert sorted(row[0] for row in values[1:]) == ["Master Student", "Staff Member"]
