@@ -8,6 +8,7 @@ States are written through ``change_state`` so that every proposal has a real ti
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from .awards import award_proposal
 from .models import Call, Institution, Proposal, ProposalState, Unit
 from .services import change_state, create_proposal
 
@@ -179,11 +180,6 @@ def _narrative(summary, partner):
     }
 
 
-def _award(proposal, change):
-    proposal.awarded_amount = proposal.requested_amount
-    proposal.feedback = "A clear plan built around the partner's needs; awarded in full."
-
-
 def seed():
     """Give the 2023 call its thirteen proposals once; later runs leave them as they are.
 
@@ -214,12 +210,20 @@ def seed():
                 at=call.proposals_open,
             )
             for state, actor in PATHS[final_state]:
+                if state == S.AWARDED:
+                    # The award service, so that the flows record the participants it pays for.
+                    award_proposal(
+                        proposal_id=proposal.pk,
+                        by=ir,
+                        note="Demo decision of the 2023 call.",
+                        feedback="A clear plan built around the partner's needs; awarded in full.",
+                    )
+                    continue
                 change_state(
                     proposal_id=proposal.pk,
                     to_state=state,
                     by=coordinator if actor == "coordinator" else ir,
                     note="" if actor == "coordinator" else "Demo decision of the 2023 call.",
-                    on_change=_award if state == S.AWARDED else None,
                 )
             created += 1
     proposals = Proposal.objects.filter(call=call)
