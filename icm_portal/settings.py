@@ -8,6 +8,7 @@ in-process, mail to the console, DEBUG on). ``DATABASE_URL``, ``REDIS_URL``,
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -123,6 +124,22 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BEAT_SCHEDULE = {}  # filled by the apps that own periodic work (see icm_portal/celery.py)
+
+# Outbox (icm_portal/outbox, see docs/notifications.md): retries, sweep, digest, IR contacts fallback.
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=6)
+OUTBOX_RETRY_BASE_SECONDS = env.float("OUTBOX_RETRY_BASE_SECONDS", default=30.0)
+OUTBOX_RETRY_MAX_SECONDS = env.float("OUTBOX_RETRY_MAX_SECONDS", default=3600.0)
+OUTBOX_SWEEP_GRACE_SECONDS = env.float("OUTBOX_SWEEP_GRACE_SECONDS", default=120.0)
+OUTBOX_SENDING_TIMEOUT_SECONDS = env.float("OUTBOX_SENDING_TIMEOUT_SECONDS", default=600.0)
+OUTBOX_SWEEP_BATCH = env.int("OUTBOX_SWEEP_BATCH", default=5000)
+IR_CONTACT_EMAILS = env.list("IR_CONTACT_EMAILS", default=[])
+# A worker keeps its database connection for this many tasks (Celery closes it after each task otherwise).
+CELERY_DB_REUSE_MAX = env.int("CELERY_DB_REUSE_MAX", default=100)
+CELERY_BEAT_SCHEDULE["outbox-sweep"] = {"task": "icm_portal.outbox.tasks.sweep_outbox", "schedule": 180.0}
+CELERY_BEAT_SCHEDULE["outbox-daily-digests"] = {
+    "task": "icm_portal.outbox.tasks.send_daily_digests",
+    "schedule": crontab(hour=7, minute=0),  # CELERY_TIMEZONE: Europe/Amsterdam
+}
 
 # Mail: printed to the console by default; EMAIL_URL (smtp://user:pass@host:port) otherwise.
 _email = env.email_url("EMAIL_URL", default="consolemail://")
