@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from icm_portal.outbox.services import notify, notify_call_contacts
+from icm_portal.outbox.services import forget_messages_about, notify, notify_call_contacts
 from icm_portal.roles import is_ir_staff
 from projects.models import Proposal, ProposalState
 
@@ -162,6 +162,7 @@ def withdraw_registration(*, token, at=None):
     with transaction.atomic():
         registration = Registration.objects.select_for_update().select_related("call").get(withdraw_token=token)
         withdrawal = Withdrawal(call_name=registration.call.name, withdrawn_at=at or timezone.now())
+        forget_messages_about(model=Registration, ids=[registration.pk])
         registration.delete()
     return withdrawal
 
@@ -220,6 +221,7 @@ def anonymise_registrations(*, before):
     stale = Registration.objects.filter(created_at__lt=before, anonymised_at__isnull=True)
     with transaction.atomic():
         ids = list(stale.select_for_update().values_list("pk", flat=True))
+        forget_messages_about(model=Registration, ids=ids)
         Registration.objects.filter(pk__in=ids).update(
             name="",
             email="",

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from applications.demo import seed
 from applications.models import Registration
+from icm_portal.outbox.models import Message
 from tests.factories import CallFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,6 +19,7 @@ pytestmark = pytest.mark.django_db
 def test_withdraw_link_asks_then_deletes_and_confirms(client, register):
     registration, _ = register()
     url = reverse("applications:withdraw", args=[registration.withdraw_token])
+    assert Message.objects.filter(to_email="demo.student@example.org").exists()
 
     asked = client.get(url)
     assert asked.status_code == 200
@@ -29,6 +31,9 @@ def test_withdraw_link_asks_then_deletes_and_confirms(client, register):
     assert "is withdrawn and your data is deleted" in done.content.decode()
     assert not Registration.objects.filter(pk=registration.pk).exists()
     assert not Registration.objects.filter(email_normalised="demo.student@example.org").exists()
+    # The kept copies of the mails about it go too: they hold the same personal data.
+    assert not Message.objects.filter(to_email="demo.student@example.org").exists()
+    assert not Message.objects.filter(body_text__contains="demo.student@example.org").exists()
 
     again = client.post(url)
     assert again.status_code == 404
@@ -48,10 +53,13 @@ def test_anonymise_command_uses_the_retention_period(register, capsys):
     Registration.objects.filter(pk=old.pk).update(created_at=timezone.now() - dt.timedelta(days=31))
     register(email="recent@example.org")
 
+    assert Message.objects.filter(to_email="old@example.org").exists()
     call_command("anonymise_registrations")
 
     assert "Anonymised 1 registration(s)" in capsys.readouterr().out
     assert set(Registration.objects.values_list("email", flat=True)) == {"", "recent@example.org"}
+    assert not Message.objects.filter(to_email="old@example.org").exists()
+    assert Message.objects.filter(to_email="recent@example.org").exists()
 
 
 def test_demo_seed_is_idempotent_and_uses_example_addresses(unit):
