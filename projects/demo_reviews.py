@@ -13,6 +13,13 @@ SCORES = {
     "ir2": (4, 4, 3, 3, Recommendation.AWARD_REDUCED, "Good project; the staff flow could be smaller."),
 }
 REJECTED_SCORES = (2, 2, 3, 2, Recommendation.REJECT, "The activities are not yet concrete enough.")
+# Per-proposal nudges of the scores above, so that averages differ from one proposal to the next.
+NUDGES = ((0, 0, 0, 0), (0, 1, 0, 0), (-1, 0, -1, 0), (0, 0, 1, 1), (-1, -1, 0, -1), (1, 0, 0, 1), (0, -1, -1, 0))
+
+
+def _nudged(scores, position):
+    nudge = NUDGES[position % len(NUDGES)]
+    return tuple(min(5, max(1, score + delta)) for score, delta in zip(scores, nudge, strict=True))
 
 
 def seed():
@@ -26,13 +33,14 @@ def seed():
         return ""
     created = 0
     with transaction.atomic():
-        for proposal in proposals:
+        for position, proposal in enumerate(proposals):
             for reviewer in reviewers:
                 if proposal.coordinator_id == reviewer.pk:
                     continue
-                relevance, quality, impact, budget, recommendation, comment = (
+                *scores, recommendation, comment = (
                     REJECTED_SCORES if proposal.state == ProposalState.REJECTED else SCORES[reviewer.username]
                 )
+                relevance, quality, impact, budget = _nudged(scores, position)
                 _review, was_created = Review.objects.get_or_create(
                     proposal=proposal,
                     reviewer=reviewer,
