@@ -30,3 +30,34 @@ def replace_flows(*, proposal, rows, price=None):
         Flow.objects.filter(proposal=proposal).delete()
         Flow.objects.bulk_create(flows)
     return flows
+
+
+PRICED_FIELDS = (
+    "distance_km",
+    "distance_band",
+    "travel_per_participant",
+    "individual_support_per_participant",
+    "grant_per_participant",
+    "funded_days",
+    "organisational_support",
+    "grant_total",
+)
+
+
+def store_flow_figures(*, flows):
+    """Save the grant figures ``price_flow`` set on saved flows (one UPDATE per field, not per flow)."""
+    Flow.objects.bulk_update(flows, PRICED_FIELDS)
+    return flows
+
+
+def record_awarded_participants(*, flows, participants_by_flow):
+    """Record how many participants an award pays for per flow; a flow not named gets all it planned."""
+    for flow in flows:
+        flow.awarded_participants = participants_by_flow.get(flow.pk, flow.participants)
+    Flow.objects.bulk_update(flows, ["awarded_participants"])
+    return flows
+
+
+def clear_awarded_participants(*, proposal_id):
+    """Forget the awarded participants of a proposal's flows, when its award is rejected or revised."""
+    Flow.objects.filter(proposal_id=proposal_id).update(awarded_participants=None)

@@ -7,13 +7,15 @@ envelope one after the other (lock order call → proposal, always: no deadlocks
 
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.db.models.functions import Coalesce
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from icm_portal.roles import can_review_proposal
+from mobilities.flows import clear_awarded_participants, record_awarded_participants
 from mobilities.models import Flow
 
 from .models import Call, Proposal, ProposalState
@@ -95,9 +97,15 @@ def _notify_coordinators(proposal, change, *, template, people, call):
         )
 
 
-def _people_of(proposal_id):
-    """The coordinator and co-coordinators, read before the change so the mail reaches them all."""
+def _people_of(proposal_id, *, by):
+    """The coordinator and co-coordinators, read before the change so the mail reaches them all.
+
+    Refuses (PermissionDenied) anyone but IR staff, and IR staff who coordinate the proposal:
+    the admin, commands and views all decide through these services.
+    """
     proposal = Proposal.objects.select_related("coordinator").prefetch_related("co_coordinators").get(pk=proposal_id)
+    if not can_review_proposal(by, proposal):
+        raise PermissionDenied(_("You may not decide on this proposal."))
     return proposal, [proposal.coordinator, *proposal.co_coordinators.all()]
 
 
@@ -127,7 +135,7 @@ def award_proposal(*, proposal_id, by, participants_by_flow=None, note="", feedb
     with transaction.atomic():
         call = _lock_call_of(proposal_id)
         # Every decision locks the call first, so this read sees any decision made meanwhile.
-        proposal, people = _people_of(proposal_id)
+        proposal, people = _people_of(proposal_id, by=by)
         if proposal.state == S.AWARDED:
             return proposal
         flows = list(Flow.objects.filter(proposal_id=proposal_id).order_by("position", "id"))
@@ -155,9 +163,7 @@ def award_proposal(*, proposal_id, by, participants_by_flow=None, note="", feedb
             changed.awarded_amount = amount
             changed.decision_note = note
             changed.feedback = feedback
-            for flow in flows:
-                flow.awarded_participants = participants_by_flow.get(flow.pk, flow.participants)
-            Flow.objects.bulk_update(flows, ["awarded_participants"])
+            record_awarded_participants(flows=flows, participants_by_flow=participants_by_flow)
             _notify_coordinators(changed, change, template=DECIDED_TEMPLATE, people=people, call=call)
 
         proposal, _changed = change_state(
@@ -170,13 +176,13 @@ def reject_proposal(*, proposal_id, by, note="", feedback=""):
     """Reject a proposal; the coordinators are told, with the feedback. Returns the proposal."""
     with transaction.atomic():
         call = _lock_call_of(proposal_id)
-        proposal, people = _people_of(proposal_id)
+        proposal, people = _people_of(proposal_id, by=by)
 
         def on_change(changed, change):
             changed.awarded_amount = None
             changed.decision_note = note
             changed.feedback = feedback
-            Flow.objects.filter(proposal_id=proposal_id).update(awarded_participants=None)
+            clear_awarded_participants(proposal_id=proposal_id)
             _notify_coordinators(changed, change, template=DECIDED_TEMPLATE, people=people, call=call)
 
         proposal, _changed = change_state(
@@ -194,13 +200,13 @@ def revise_decision(*, proposal_id, by, note):
         raise ValidationError(_("Say why the decision is revised."), code="note_required")
     with transaction.atomic():
         call = _lock_call_of(proposal_id)
-        proposal, people = _people_of(proposal_id)
+        proposal, people = _people_of(proposal_id, by=by)
         if not proposal.is_decided:
             raise ValidationError(_("Only an awarded or rejected proposal can be revised."), code="not_decided")
 
         def on_change(changed, change):
             changed.awarded_amount = None
-            Flow.objects.filter(proposal_id=proposal_id).update(awarded_participants=None)
+            clear_awarded_participants(proposal_id=proposal_id)
             _notify_coordinators(changed, change, template=REVISED_TEMPLATE, people=people, call=call)
 
         proposal, _changed = change_state(

@@ -18,7 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from icm_portal.roles import coordinates_proposal, is_ir_staff
+from icm_portal.roles import can_review_proposal, coordinates_proposal, is_ir_staff
 from mobilities.budget import BudgetError, DurationError, check_duration
 
 from .models import Attachment, Institution, Proposal, ProposalState, Region, StateChange
@@ -249,6 +249,8 @@ def submit_proposal(*, proposal_id, by, at=None):
     success the coordinator gets a confirmation and the call's IR contacts a
     notification, both through the outbox in the same transaction.
     """
+    from mobilities.flows import store_flow_figures
+
     at = at or timezone.now()
     with transaction.atomic():
         proposal = _lock_own_draft(proposal_id=proposal_id, by=by)
@@ -256,8 +258,7 @@ def submit_proposal(*, proposal_id, by, at=None):
         problems = submission_problems(proposal, flows, at=at)
         if problems:
             raise ValidationError(problems)
-        for flow in flows:
-            flow.save()
+        store_flow_figures(flows=flows)
         _store_requested_amount(proposal)
 
         def on_submit(proposal, change):
@@ -330,6 +331,8 @@ def return_to_draft(*, proposal_id, by, note):
         raise ValidationError({"note": [_("Tell the coordinator what to change.")]})
     with transaction.atomic():
         proposal = Proposal.objects.select_for_update().get(pk=proposal_id)
+        if not can_review_proposal(by, proposal):  # never one's own proposal, as for reviews and decisions
+            raise PermissionDenied
         if proposal.state not in (S.SUBMITTED, S.UNDER_REVIEW):
             raise ValidationError(_("Only a submitted proposal without a decision can be returned to draft."))
 

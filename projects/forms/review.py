@@ -134,7 +134,23 @@ class ReviseForm(forms.Form):
     note = forms.CharField(label=_("Why the decision is revised"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class CallsChoiceField(forms.ModelMultipleChoiceField):
+    """Calls by id; an id no database integer can hold is an invalid choice, not a query that fails."""
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                in_range = -(2**63) <= int(str(pk)) < 2**63
+            except ValueError:
+                continue  # the parent refuses it with its own message
+            if not in_range:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
+
+
 class CompareForm(forms.Form):
-    calls = forms.ModelMultipleChoiceField(
+    calls = CallsChoiceField(
         label=_("Calls to compare"), queryset=Call.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
     )

@@ -266,9 +266,11 @@ def attachment_download(request, pk, attachment_pk):
     attachment = next((a for a in proposal.attachments.all() if a.pk == attachment_pk), None)
     if attachment is None:
         raise Http404
-    return FileResponse(
-        attachment.file.open("rb"), as_attachment=True, filename=attachment.name, content_type="application/pdf"
-    )
+    try:
+        stored = attachment.file.open("rb")
+    except FileNotFoundError as exc:  # the row outlived its file (a restore, a cleaned volume): not a server error
+        raise Http404 from exc
+    return FileResponse(stored, as_attachment=True, filename=attachment.name, content_type="application/pdf")
 
 
 @coordinator_required

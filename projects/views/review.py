@@ -37,13 +37,8 @@ def review_queue(request, call_pk):
     form = QueueFilterForm(request.GET or None)
     proposals = reports.review_queue(call=call, **form.filters())
     page = Paginator(proposals, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "projects/review/queue.html",
-        {"call": call, "form": form, "page_obj": page, "query": query.urlencode()},
-    )
+    # The pagination keeps the filters itself ({% querystring %}).
+    return render(request, "projects/review/queue.html", {"call": call, "form": form, "page_obj": page})
 
 
 def _review_page(request, proposal, *, review_form=None, award_form=None, reject_form=None, revise_form=None):

@@ -283,3 +283,15 @@ def test_the_estimate_page_runs_a_fixed_number_of_queries(client, plain_user, dj
     # session, user, groups, partner, rate table + bands + support rates, home, then the selects: partners, calls
     with django_assert_num_queries(10):
         client.get(reverse("mobilities:estimate"), params)
+
+
+@pytest.mark.parametrize(
+    "parameter", ["partner", "call", "days", "participants", "travel_days", "distance_km", "green"]
+)
+@pytest.mark.parametrize("value", ["99999999999999999999999", "-1", "", "x" * 3000, "\x00", "1.5"])
+def test_odd_values_answer_400_or_an_estimate_never_a_server_error(client, rates_2023, parameter, value):
+    params = {"activity": "staff_teaching", "direction": "outgoing", "distance_km": "5708", "days": "5"}
+    response = client.get(API, {**params, parameter: value})
+    assert response.status_code in (200, 400)
+    if response.status_code == 400:
+        assert response.json()["errors"]

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 
 from icm_portal.outbox.models import Message
+from icm_portal.roles import IR_STAFF
 from projects.awards import EnvelopeExceeded, award_proposal
 from projects.models import Proposal, ProposalState, StateChange
 from tests.factories import CallFactory, FlowFactory, ProposalFactory, UserFactory
@@ -63,12 +64,14 @@ def test_twenty_concurrent_awards_never_exceed_the_envelope(rates_2023, ir_user)
         assert refusal.messages == ["EUR 3,740.00 left, this award needs EUR 5,420.00."]
 
 
-def test_staff_deciding_one_proposal_at_once_make_one_decision_and_one_mail(rates_2023, coordinator):
+def test_staff_deciding_one_proposal_at_once_make_one_decision_and_one_mail(rates_2023, coordinator, role_groups):
     call = CallFactory(rate_table=rates_2023)
     proposal = proposal_of(call)
     proposal.coordinator = coordinator
     proposal.save()
     deciders = [UserFactory() for _ in range(5)]
+    for decider in deciders:
+        decider.groups.add(role_groups[IR_STAFF])
 
     outcomes = at_once([lambda user=user: award_proposal(proposal_id=proposal.pk, by=user) for user in deciders])
 

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from icm_portal.outbox.models import Message
@@ -25,6 +25,14 @@ def submitted(call, *, participants=2, flows=1, coordinator=None, state=S.UNDER_
     proposal.requested_amount = sum(f.grant_total for f in proposal.flows.all())
     proposal.save()
     return proposal
+
+
+@pytest.fixture
+def ir_colleague(ir_user):
+    """A second member of IR staff."""
+    colleague = UserFactory(username="ir-colleague")
+    colleague.groups.add(*ir_user.groups.all())
+    return colleague
 
 
 @pytest.fixture
@@ -93,13 +101,13 @@ def test_reduced_award_refuses_participants_outside_the_plan(call, ir_user, part
         award_proposal(proposal_id=proposal.pk, by=ir_user, participants_by_flow={flow.pk: participants})
 
 
-def test_deciding_twice_gives_one_decision_and_one_mail_per_coordinator(call, ir_user, coordinator):
+def test_deciding_twice_gives_one_decision_and_one_mail_per_coordinator(call, ir_user, ir_colleague, coordinator):
     proposal = submitted(call, coordinator=coordinator)
     co_coordinator = UserFactory(email="co@example.org")
     proposal.co_coordinators.add(co_coordinator)
 
     award_proposal(proposal_id=proposal.pk, by=ir_user)
-    award_proposal(proposal_id=proposal.pk, by=UserFactory())
+    award_proposal(proposal_id=proposal.pk, by=ir_colleague)
 
     assert StateChange.objects.filter(proposal=proposal, to_state=S.AWARDED).count() == 1
     mails = Message.objects.filter(template="proposal_decided").order_by("to_email")
@@ -144,6 +152,39 @@ def test_a_rejected_proposal_cannot_be_awarded_without_revising(call, ir_user):
     reject_proposal(proposal_id=proposal.pk, by=ir_user)
     with pytest.raises(ValidationError):
         award_proposal(proposal_id=proposal.pk, by=ir_user)
+
+
+DECISIONS = {
+    "award": lambda proposal, by: award_proposal(proposal_id=proposal.pk, by=by),
+    "reject": lambda proposal, by: reject_proposal(proposal_id=proposal.pk, by=by),
+}
+
+
+@pytest.mark.parametrize("decide", DECISIONS.values(), ids=DECISIONS.keys())
+def test_only_ir_staff_decide_even_when_calling_the_service(call, coordinator, decide):
+    proposal = submitted(call)
+    with pytest.raises(PermissionDenied):
+        decide(proposal, coordinator)
+    proposal.refresh_from_db()
+    assert proposal.state == S.UNDER_REVIEW and not Message.objects.exists()
+
+
+@pytest.mark.parametrize("decide", DECISIONS.values(), ids=DECISIONS.keys())
+def test_ir_staff_never_decide_on_a_proposal_they_coordinate(call, ir_user, decide):
+    proposal = submitted(call, coordinator=ir_user)
+    with pytest.raises(PermissionDenied):
+        decide(proposal, ir_user)
+    assert Proposal.objects.get(pk=proposal.pk).state == S.UNDER_REVIEW
+
+
+def test_ir_staff_never_revise_a_decision_on_a_proposal_they_co_coordinate(call, ir_user, ir_colleague):
+    colleague = ir_colleague
+    proposal = submitted(call)
+    proposal.co_coordinators.add(colleague)
+    award_proposal(proposal_id=proposal.pk, by=ir_user)
+    with pytest.raises(PermissionDenied):
+        revise_decision(proposal_id=proposal.pk, by=colleague, note="Mine after all.")
+    assert Proposal.objects.get(pk=proposal.pk).state == S.AWARDED
 
 
 @pytest.mark.parametrize("awarded", [Decimal("-1.00"), Decimal("10840.01")])

@@ -4,7 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -192,6 +192,15 @@ def test_return_to_draft_needs_a_note(draft, coordinator, ir_user):
     with pytest.raises(ValidationError) as exc:
         services.return_to_draft(proposal_id=draft.pk, by=ir_user, note=" ")
     assert "note" in exc.value.message_dict
+
+
+def test_ir_staff_never_return_a_proposal_they_co_coordinate(draft, coordinator, ir_user):
+    draft.co_coordinators.add(ir_user)
+    _save(draft, coordinator, [INCOMING_STUDENTS])
+    services.submit_proposal(proposal_id=draft.pk, by=coordinator)
+    with pytest.raises(PermissionDenied):
+        services.return_to_draft(proposal_id=draft.pk, by=ir_user, note="Mine, back to draft.")
+    assert Proposal.objects.get(pk=draft.pk).state == ProposalState.SUBMITTED
 
 
 def test_a_pdf_is_attached(draft, coordinator, settings, tmp_path):

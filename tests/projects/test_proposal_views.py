@@ -7,6 +7,7 @@ from django.urls import reverse
 from icm_portal.outbox.models import Message
 from projects import services
 from projects.models import Attachment, ProposalState
+from projects.views.proposals import PAGE_SIZE
 from tests.factories import FlowFactory, ProposalFactory
 
 from .conftest import INCOMING_STUDENTS, MINIMAL_PDF, OUTGOING_STAFF
@@ -335,3 +336,21 @@ def test_ir_staff_see_the_proposal_in_the_admin(client, draft, ir_user):
     FlowFactory(proposal=draft)
     client.force_login(ir_user)
     assert client.get(reverse("admin:projects_proposal_change", args=[draft.pk])).status_code == 200
+
+
+def test_my_proposals_pages_keep_the_state_filter(client, coordinator, open_call, partner, unit, home):
+    ProposalFactory.create_batch(PAGE_SIZE + 1, call=open_call, coordinator=coordinator, partner=partner, unit=unit)
+    client.force_login(coordinator)
+
+    first = client.get(reverse("projects:my_proposals"), {"state": "draft"}).content.decode()
+    assert "?state=draft&amp;page=2" in first
+    second = client.get(reverse("projects:my_proposals"), {"state": "draft", "page": "2"}).content.decode()
+    assert "?state=draft&amp;page=1" in second
+    assert "Page 2 of 2" in second
+
+
+def test_an_attachment_whose_file_is_gone_answers_404(client, coordinator, draft, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    attachment = Attachment.objects.create(proposal=draft, file="proposals/gone.pdf", name="gone.pdf", size=10)
+    client.force_login(coordinator)
+    assert client.get(reverse("projects:attachment_download", args=[draft.pk, attachment.pk])).status_code == 404
