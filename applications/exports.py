@@ -1,21 +1,15 @@
-"""Exports of a call's registrations for IR staff: CSV streamed row by row, and XLSX."""
+"""Exports of a call's registrations for IR staff: CSV streamed row by row, and XLSX.
 
-import csv
-import io
+The files are written by the portal's one CSV and XLSX writer (``projects.exports``), which
+also keeps typed text from becoming a spreadsheet formula.
+"""
 
-from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value):
-    """Public input must not become a spreadsheet formula (CSV injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+from projects.exports import csv_response as write_csv
+from projects.exports import xlsx_response as write_xlsx
 
 
 def _header():
@@ -40,16 +34,16 @@ def _header():
 def _row(registration):
     local = timezone.localtime
     return [
-        _safe(registration.name),
-        _safe(registration.email),
+        registration.name,
+        registration.email,
         registration.get_kind_display(),
-        _safe(registration.unit.name),
+        registration.unit.name,
         registration.get_study_level_display(),
         "; ".join(country.name for country in registration.countries),
-        _safe("; ".join(partner.name for partner in registration.partners.all())),
-        _safe("; ".join(proposal.title for proposal in registration.proposals.all())),
-        _safe(registration.preferred_period),
-        _safe(registration.message),
+        "; ".join(partner.name for partner in registration.partners.all()),
+        "; ".join(proposal.title for proposal in registration.proposals.all()),
+        registration.preferred_period,
+        registration.message,
         registration.get_language_display(),
         registration.get_state_display(),
         local(registration.created_at).strftime("%Y-%m-%d %H:%M"),
@@ -61,36 +55,14 @@ def _filename(call, extension):
     return f"registrations-{slugify(call.name)}-{timezone.localdate():%Y%m%d}.{extension}"
 
 
-class _Echo:
-    def write(self, value):
-        return value
+def _rows(registrations):
+    return (_row(registration) for registration in registrations.iterator(chunk_size=500))
 
 
 def csv_response(call, registrations):
     """Stream the rows so that a large call never sits in memory at once."""
-    writer = csv.writer(_Echo())
-
-    def rows():
-        yield "\ufeff"  # so that Excel reads the file as UTF-8
-        yield writer.writerow(_header())
-        for registration in registrations.iterator(chunk_size=500):
-            yield writer.writerow(_row(registration))
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(call, "csv")}"'
-    return response
+    return write_csv(filename=_filename(call, "csv"), header=_header(), rows=_rows(registrations))
 
 
 def xlsx_response(call, registrations):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=_("Registrations")[:31])
-    sheet.append(_header())
-    for registration in registrations.iterator(chunk_size=500):
-        sheet.append(_row(registration))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_filename(call, "xlsx")}"'
-    return response
+    return write_xlsx(filename=_filename(call, "xlsx"), sheets=[(_("Registrations"), _header(), _rows(registrations))])

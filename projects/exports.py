@@ -228,19 +228,33 @@ class _Echo:
         return value
 
 
-def _csv_cell(value):
-    return "" if value is None else value
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value):
+    """A cell as a spreadsheet should read it: typed text never becomes a formula (CSV injection).
+
+    Titles, names and messages are typed by coordinators and the public; numbers stay numbers.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def csv_response(*, filename, header, rows):
-    """A streaming CSV response: the first bytes leave before the last row is read."""
+    """A streaming CSV response: the first bytes leave before the last row is read.
+
+    The one CSV writer of the portal; the registrations export uses it too.
+    """
     writer = csv.writer(_Echo())
 
     def lines():
         yield "\ufeff"  # a byte-order mark, so spreadsheet programs read UTF-8
         yield writer.writerow([str(h) for h in header])
         for row in rows:
-            yield writer.writerow([_csv_cell(v) for v in row])
+            yield writer.writerow([spreadsheet_cell(v) for v in row])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -248,13 +262,13 @@ def csv_response(*, filename, header, rows):
 
 
 def xlsx_response(*, filename, sheets):
-    """An XLSX response with one sheet per (title, header, rows)."""
+    """An XLSX response with one sheet per (title, header, rows); the one XLSX writer of the portal."""
     workbook = Workbook(write_only=True)
     for title, header, rows in sheets:
         sheet = workbook.create_sheet(title=str(title)[:31])
         sheet.append([str(h) for h in header])
         for row in rows:
-            sheet.append(list(row))
+            sheet.append([spreadsheet_cell(v) for v in row])
     buffer = BytesIO()
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)

@@ -8,7 +8,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from applications.models import Registration
-from tests.factories import CallFactory, UnitFactory
+from applications.services import add_note
+from projects.models import ProposalState
+from tests.factories import CallFactory, ProposalFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -168,3 +170,34 @@ def test_xlsx_export_has_a_row_per_registration(client, ir_user, call, registrat
     values = list(sheet.values)
     assert values[0][0] == "Name"
     assert sorted(row[0] for row in values[1:]) == ["Master Student", "Staff Member"]
+
+
+@pytest.mark.parametrize("rows", [1, 4])
+def test_detail_page_runs_a_fixed_number_of_queries(
+    client, ir_user, call, unit, register, django_assert_num_queries, rows
+):
+    proposals = [ProposalFactory(call=call, unit=unit, state=ProposalState.AWARDED) for _n in range(rows)]
+    registration, _ = register(partners=[p.partner for p in proposals], proposals=proposals)
+    for n in range(rows):
+        add_note(registration=registration, text=f"Called back ({n}).", by=ir_user)
+    client.force_login(ir_user)
+    url = reverse("applications:registration_detail", args=[registration.pk])
+    client.get(url)
+    with django_assert_num_queries(7):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "Called back (0)." in response.content.decode()
+
+
+@pytest.mark.parametrize("parameter", ["page", "sort", "kind", "unit", "study_level", "country", "state", "q"])
+def test_lists_and_exports_answer_odd_query_strings_with_a_page(client, ir_user, call, registrations, parameter):
+    client.force_login(ir_user)
+    urls = [
+        reverse("applications:registration_calls"),
+        reverse("applications:registration_list", args=[call.pk]),
+        reverse("applications:registration_export_csv", args=[call.pk]),
+        reverse("applications:registration_export_xlsx", args=[call.pk]),
+    ]
+    for url in urls:
+        for value in ["abc", "-1", "", "99999999999999999999", "x" * 3000, "\x00", "99999"]:
+            assert client.get(url, {parameter: value}).status_code == 200, (url, value)

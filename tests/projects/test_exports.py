@@ -111,3 +111,18 @@ def test_beneficiary_export_leaves_out_proposals_without_an_award(client, call, 
 @pytest.mark.parametrize("activity", list(Activity))
 def test_every_activity_has_a_beneficiary_module_code(activity):
     assert BENEFICIARY_ACTIVITY[activity] in {"HE-SMS", "HE-SMT", "HE-STA", "HE-STT"}
+
+
+@pytest.mark.parametrize("typed", ["=HYPERLINK(1)", "+1", "-1+1", "@SUM(1)"])
+def test_a_formula_typed_into_a_title_stays_text_in_csv_and_xlsx(client, call, awarded, ir_user, typed):
+    awarded.title = typed
+    awarded.save()
+    client.force_login(ir_user)
+
+    _header, *rows = read_csv(client.get(reverse("projects:call_export", args=[call.pk, "csv"])))
+    assert any(f"'{typed}" in row for row in rows)
+
+    response = client.get(reverse("projects:call_export", args=[call.pk, "xlsx"]))
+    workbook = load_workbook(io.BytesIO(response.content))
+    cells = [cell for row in workbook.worksheets[0].iter_rows(values_only=True) for cell in row]
+    assert f"'{typed}" in cells and typed not in cells

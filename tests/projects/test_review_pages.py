@@ -305,3 +305,18 @@ def test_queue_pages_keep_the_filters(client, call, ir_user):
     page = client.get(reverse("projects:review_queue", args=[call.pk]), {"state": S.UNDER_REVIEW, "sort": "amount"})
     assert len(page.context["page_obj"]) == 25
     assert "?state=under_review&amp;sort=amount&amp;page=2" in page.content.decode()
+
+
+@pytest.mark.parametrize("rows", [1, 4])
+def test_calls_page_runs_a_fixed_number_of_queries(client, rates_2023, ir_user, django_assert_num_queries, rows):
+    for _n in range(rows):
+        call = CallFactory(rate_table=rates_2023)
+        for _m in range(rows):
+            in_review(call, reviews=1)
+    client.force_login(ir_user)
+    url = reverse("projects:review_calls")
+    client.get(url)
+    # session, user, groups, count, page of calls with their figures
+    with django_assert_num_queries(5):
+        response = client.get(url)
+    assert len(response.context["page_obj"].object_list) == rows
