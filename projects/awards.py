@@ -78,7 +78,7 @@ def _notify_coordinators(proposal, change, *, template, people, call):
     context = {
         "proposal_title": proposal.title,
         "call_name": call.name,
-        "state": proposal.get_state_display(),
+        "state": S(proposal.state).label,  # lazy: rendered in the mail's language
         "awarded_amount": euros(proposal.awarded_amount) if proposal.awarded_amount is not None else "",
         "requested_amount": euros(proposal.requested_amount),
         "feedback": proposal.feedback,
@@ -90,6 +90,7 @@ def _notify_coordinators(proposal, change, *, template, people, call):
         notify(
             to_email=person.email,
             to_name=person.get_full_name() or person.username,
+            language=proposal.language,
             template=template,
             context={**context, "name": person.get_full_name() or person.username},
             about=proposal,

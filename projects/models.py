@@ -208,6 +208,13 @@ class Proposal(models.Model):
     earlier_cooperation = models.TextField(_("earlier cooperation"), blank=True)
     dissemination = models.TextField(_("how results will be shared"), blank=True)
 
+    language = models.CharField(
+        _("language for correspondence"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("The language the coordinator last used the portal in; their mails are written in it."),
+    )
     state = models.CharField(_("state"), max_length=16, choices=ProposalState.choices, default=ProposalState.DRAFT)
     requested_amount = models.DecimalField(
         _("requested amount (EUR)"), max_digits=12, decimal_places=2, default=Decimal("0")

@@ -15,7 +15,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_supported_language_variant
 from django.utils.translation import gettext as _
 
 from icm_portal.roles import can_review_proposal, coordinates_proposal, is_ir_staff
@@ -166,7 +166,7 @@ def create_proposal(*, call, coordinator, fields, co_coordinators=(), flow_rows=
     if not call.accepts_proposals(at):
         raise ValidationError(_("This call does not accept proposals now."), code="call_closed")
     with transaction.atomic():
-        proposal = Proposal(call=call, coordinator=coordinator, state=ProposalState.DRAFT)
+        proposal = Proposal(call=call, coordinator=coordinator, state=ProposalState.DRAFT, language=_active_language())
         return _write_draft(
             proposal,
             fields=fields,
@@ -264,11 +264,13 @@ def submit_proposal(*, proposal_id, by, at=None):
         def on_submit(proposal, change):
             from icm_portal.outbox.services import notify, notify_call_contacts
 
+            # The coordinator's mails follow the language they submit in.
+            proposal.language = _active_language()
             context = _mail_context(proposal)
             notify(
                 to_email=proposal.coordinator.email,
                 to_name=proposal.coordinator.get_full_name(),
-                language=get_language() or settings.LANGUAGE_CODE,
+                language=proposal.language,
                 template="proposal_submitted",
                 context=context,
                 about=proposal,
@@ -284,6 +286,11 @@ def submit_proposal(*, proposal_id, by, at=None):
 
         proposal, _changed = change_state(proposal_id=proposal.pk, to_state=S.SUBMITTED, by=by, on_change=on_submit)
         return proposal
+
+
+def _active_language():
+    """The language of the request being served, as one of the portal's languages."""
+    return get_supported_language_variant(get_language() or settings.LANGUAGE_CODE)
 
 
 def _mail_context(proposal):
@@ -342,6 +349,7 @@ def return_to_draft(*, proposal_id, by, note):
             notify(
                 to_email=proposal.coordinator.email,
                 to_name=proposal.coordinator.get_full_name(),
+                language=proposal.language,
                 template="proposal_returned_to_draft",
                 context={**_mail_context(proposal), "note": note},
                 about=proposal,
