@@ -127,35 +127,72 @@ def _awarded_flow_euros():
     return ExpressionWrapper(F("grant_total") * F("awarded_participants") / F("participants"), output_field=MONEY)
 
 
-def _flow_breakdown(call, key):
-    """Participants and euros (requested and awarded) per value of ``key``, one query.
+def _flow_breakdown(call_ids, key):
+    """Participants and euros (requested and awarded) per call and per value of ``key``, one query.
 
+    Grouped by call too, so the overview (one call) and the comparison (several) share it.
     The counts are named ``people`` and ``awarded_people``: an annotation named like the
     ``participants`` column would shadow it in the awarded-euros expression.
     """
     rows = (
-        Flow.objects.filter(proposal__call=call, proposal__state__in=REQUESTED_STATES)
+        Flow.objects.filter(proposal__call_id__in=call_ids, proposal__state__in=REQUESTED_STATES)
         .order_by()
-        .values(key)
+        .values("proposal__call_id", key)
         .annotate(
             people=Coalesce(Sum("participants"), 0),
             requested=Coalesce(Sum("grant_total"), ZERO, output_field=MONEY),
             awarded_people=Coalesce(Sum("awarded_participants", filter=Q(proposal__state=S.AWARDED)), 0),
             awarded=Coalesce(Sum(_awarded_flow_euros(), filter=Q(proposal__state=S.AWARDED)), ZERO, output_field=MONEY),
         )
-        .order_by(key)
+        .order_by("proposal__call_id", key)
     )
-    return [{**row, "key": row.pop(key), "awarded": row["awarded"].quantize(Decimal("0.01"))} for row in rows]
+    return [
+        {
+            "call_id": row["proposal__call_id"],
+            "key": row[key],
+            "people": row["people"],
+            "requested": row["requested"],
+            "awarded_people": row["awarded_people"],
+            "awarded": row["awarded"].quantize(Decimal("0.01")),
+        }
+        for row in rows
+    ]
+
+
+def _label(key, labels):
+    return labels.get(key, key or _("not given"))
 
 
 def _labelled(rows, labels):
     for row in rows:
-        row["label"] = labels.get(row["key"], row["key"] or _("not given"))
+        row["label"] = _label(row["key"], labels)
     return sorted(rows, key=lambda row: (-row["requested"], str(row["label"])))
+
+
+def _dimensions():
+    """(slug, title, column heading, flow lookup, labels) of each way the overview splits people and money.
+
+    Built per call so country names come in the language of the request.
+    """
+    return [
+        ("country", _("By partner country"), _("Country"), "proposal__partner__country", dict(countries)),
+        ("region", _("By region"), _("Region"), "proposal__partner__region", dict(Region.choices)),
+        ("direction", _("By direction"), _("Direction"), "direction", dict(Direction.choices)),
+        ("activity", _("By activity"), _("Activity"), "activity", dict(Activity.choices)),
+    ]
 
 
 REQUESTED_COLOUR = "#9ec5fe"
 AWARDED_COLOUR = "#084298"
+# (requested, awarded) colours of each call side by side: a light and a dark shade of one hue.
+CALL_COLOURS = [
+    (REQUESTED_COLOUR, AWARDED_COLOUR),
+    ("#a3cfbb", "#0f5132"),
+    ("#ffda6a", "#997404"),
+    ("#c5b3e6", "#3d0a91"),
+    ("#f1aeb5", "#842029"),
+    ("#9eeaf9", "#055160"),
+]
 
 
 def _euro_series():
@@ -176,15 +213,9 @@ def call_overview(call):
         for state in S
         if state != S.DRAFT
     ]
-    dimensions = [
-        ("country", _("By partner country"), _("Country"), "proposal__partner__country", dict(countries)),
-        ("region", _("By region"), _("Region"), "proposal__partner__region", dict(Region.choices)),
-        ("direction", _("By direction"), _("Direction"), "direction", dict(Direction.choices)),
-        ("activity", _("By activity"), _("Activity"), "activity", dict(Activity.choices)),
-    ]
     breakdowns = []
-    for slug, title, column, key, labels in dimensions:
-        rows = _labelled(_flow_breakdown(call, key), labels)
+    for slug, title, column, key, labels in _dimensions():
+        rows = _labelled(_flow_breakdown([call.pk], key), labels)
         chart = bar_chart(rows, series=_euro_series())
         breakdowns.append({"slug": slug, "title": title, "column": column, "rows": rows, "chart": chart})
     return {
@@ -195,8 +226,50 @@ def call_overview(call):
     }
 
 
+NOTHING = {"people": 0, "requested": ZERO, "awarded_people": 0, "awarded": ZERO}
+
+
+def _side_by_side(rows, *, calls, labels):
+    """One row per value with the figures of each call in ``calls``' order (zeros where a call has none).
+
+    Sorted like the overview: most requested over all calls first, then by label.
+    """
+    per_value = {}
+    for row in rows:
+        per_value.setdefault(row["key"], {})[row["call_id"]] = {name: row[name] for name in NOTHING}
+    values = []
+    for key, per_call in per_value.items():
+        figures = [per_call.get(call.pk, NOTHING) for call in calls]
+        chart_bars = {}
+        for index, each in enumerate(figures):
+            chart_bars[f"requested_{index}"] = each["requested"]
+            chart_bars[f"awarded_{index}"] = each["awarded"]
+        values.append(
+            {
+                "key": key,
+                "label": _label(key, labels),
+                "calls": figures,
+                "requested": sum((each["requested"] for each in figures), ZERO),
+                **chart_bars,
+            }
+        )
+    return sorted(values, key=lambda row: (-row["requested"], str(row["label"])))
+
+
+def _calls_series(calls):
+    """A light (requested) and a dark (awarded) bar for each call, named after it."""
+    series = []
+    for index, call in enumerate(calls):
+        requested_colour, awarded_colour = CALL_COLOURS[index % len(CALL_COLOURS)]
+        series.append((f"requested_{index}", _("%(call)s: requested (EUR)") % {"call": call.name}, requested_colour))
+        series.append((f"awarded_{index}", _("%(call)s: awarded (EUR)") % {"call": call.name}, awarded_colour))
+    return series
+
+
 def calls_comparison(calls):
-    """Several calls side by side: their totals (one query) and euros by region (one query)."""
+    """Several calls side by side: their totals (one query) and, as on the overview, participants and
+    euros by partner country, region, direction and activity (one query each, whatever the number of calls).
+    """
     calls = list(calls)
     ids = [call.pk for call in calls]
     awarded = Proposal.objects.filter(call=OuterRef("pk"), state=S.AWARDED).order_by().values("call")
@@ -236,31 +309,28 @@ def calls_comparison(calls):
         }
         for call in rows
     ]
-    by_region_rows = (
-        Proposal.objects.filter(call_id__in=ids, state=S.AWARDED)
-        .order_by()
-        .values("call_id", "partner__region")
-        .annotate(awarded=Sum("awarded_amount"))
-    )
-    regions = {}
-    for row in by_region_rows:
-        regions.setdefault(row["partner__region"], {})[row["call_id"]] = row["awarded"]
-    region_labels = dict(Region.choices)
-    by_region = [
-        {
-            "key": region,
-            "label": region_labels.get(region, region or _("not given")),
-            "amounts": [per_call.get(total["call"].pk, ZERO) for total in totals],
-        }
-        for region, per_call in sorted(regions.items(), key=lambda item: str(region_labels.get(item[0], item[0])))
-    ]
+    ordered = [total["call"] for total in totals]
+    series = _calls_series(ordered)
+    breakdowns = []
+    for slug, title, column, key, labels in _dimensions():
+        values = _side_by_side(_flow_breakdown(ids, key), calls=ordered, labels=labels)
+        breakdowns.append(
+            {
+                "slug": slug,
+                "title": title,
+                "column": column,
+                "rows": values,
+                "columns": 1 + 4 * len(ordered),
+                "chart": bar_chart(values, series=series),
+            }
+        )
     chart_rows = [{**total, "label": total["call"].name} for total in totals]
-    series = [
+    totals_series = [
         ("envelope", _("Envelope (EUR)"), "#adb5bd"),
         ("requested", _("Requested (EUR)"), REQUESTED_COLOUR),
         ("awarded", _("Awarded (EUR)"), AWARDED_COLOUR),
     ]
-    return {"totals": totals, "by_region": by_region, "chart": bar_chart(chart_rows, series=series)}
+    return {"totals": totals, "breakdowns": breakdowns, "chart": bar_chart(chart_rows, series=totals_series)}
 
 
 def proposal_for_review(pk):

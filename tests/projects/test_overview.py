@@ -89,10 +89,103 @@ def test_calls_side_by_side(client, call, rates_2023, ir_user):
         (call, Decimal("10840.00"), Decimal("39160.00"), 2),
         (other, Decimal("5420.00"), Decimal("24580.00"), 1),
     ]
-    assert comparison["by_region"][0]["amounts"] == [Decimal("10840.00"), Decimal("5420.00")]
+    by_region = comparison["breakdowns"][1]["rows"]
+    assert [figures["awarded"] for figures in by_region[0]["calls"]] == [Decimal("10840.00"), Decimal("5420.00")]
     client.force_login(ir_user)
     page = client.get(reverse("projects:calls_compare"), {"calls": [call.pk, other.pk]})
     assert "Older call" in page.content.decode()
+
+
+@pytest.fixture
+def two_calls(call, rates_2023, ir_user):
+    """This year's call and an older one, each a proposal with Japan and this year's also one with Ethiopia.
+
+    Every participant costs 5,420.00 (FlowFactory's figures).
+    """
+    other = CallFactory(rate_table=rates_2023, name="Older call", year=2022, envelope=Decimal("30000.00"))
+    japan = InstitutionFactory(country="JP", region=Region.ASIA)
+    reduced = in_review(call, partner=japan, flows=[(Direction.OUTGOING, Activity.STAFF_TEACHING, 4)])
+    award_proposal(proposal_id=reduced.pk, by=ir_user, participants_by_flow={reduced.flows.get().pk: 2})
+    in_review(call)  # Ethiopia, incoming students, 2 participants, not decided
+    full = in_review(
+        other,
+        partner=japan,
+        flows=[(Direction.INCOMING, Activity.STUDENT_STUDY, 1), (Direction.OUTGOING, Activity.STAFF_TEACHING, 3)],
+    )
+    award_proposal(proposal_id=full.pk, by=ir_user)
+    in_review(other, partner=InstitutionFactory(country="CO", region=Region.LATIN_AMERICA), state=S.DRAFT)
+    return call, other
+
+
+def figures(people, requested, awarded_people, awarded):
+    return {
+        "people": people,
+        "requested": Decimal(requested),
+        "awarded_people": awarded_people,
+        "awarded": Decimal(awarded),
+    }
+
+
+NOTHING = figures(0, "0", 0, "0")
+JAPAN_THIS_YEAR = figures(4, "21680.00", 2, "10840.00")
+JAPAN_OLDER = figures(4, "21680.00", 4, "21680.00")
+ETHIOPIA_THIS_YEAR = figures(2, "10840.00", 0, "0")
+STAFF_THIS_YEAR, STAFF_OLDER = JAPAN_THIS_YEAR, figures(3, "16260.00", 3, "16260.00")
+STUDENTS_THIS_YEAR, STUDENTS_OLDER = ETHIOPIA_THIS_YEAR, figures(1, "5420.00", 1, "5420.00")
+
+
+@pytest.mark.parametrize(
+    "position, expected",
+    [
+        (0, [("JP", "Japan", [JAPAN_THIS_YEAR, JAPAN_OLDER]), ("ET", "Ethiopia", [ETHIOPIA_THIS_YEAR, NOTHING])]),
+        (
+            1,
+            [
+                (Region.ASIA, Region.ASIA.label, [JAPAN_THIS_YEAR, JAPAN_OLDER]),
+                (Region.SUB_SAHARAN_AFRICA, Region.SUB_SAHARAN_AFRICA.label, [ETHIOPIA_THIS_YEAR, NOTHING]),
+            ],
+        ),
+        (
+            2,
+            [
+                (Direction.OUTGOING, Direction.OUTGOING.label, [STAFF_THIS_YEAR, STAFF_OLDER]),
+                (Direction.INCOMING, Direction.INCOMING.label, [STUDENTS_THIS_YEAR, STUDENTS_OLDER]),
+            ],
+        ),
+        (
+            3,
+            [
+                (Activity.STAFF_TEACHING, Activity.STAFF_TEACHING.label, [STAFF_THIS_YEAR, STAFF_OLDER]),
+                (Activity.STUDENT_STUDY, Activity.STUDENT_STUDY.label, [STUDENTS_THIS_YEAR, STUDENTS_OLDER]),
+            ],
+        ),
+    ],
+    ids=["country", "region", "direction", "activity"],
+)
+def test_calls_side_by_side_per_dimension(two_calls, position, expected):
+    comparison = calls_comparison(reversed(two_calls))
+
+    assert [total["call"] for total in comparison["totals"]] == list(two_calls)  # newest call first
+    breakdown = comparison["breakdowns"][position]
+    assert [(row["key"], str(row["label"]), row["calls"]) for row in breakdown["rows"]] == expected
+    bars = [[bar["value"] for bar in drawn["bars"]] for drawn in breakdown["chart"]["rows"]]
+    assert bars == [
+        [each[name] for each in calls for name in ("requested", "awarded")] for _key, _label, calls in expected
+    ]
+
+
+def test_compare_page_shows_each_dimension_per_call_with_its_chart(client, two_calls, ir_user):
+    call, other = two_calls
+    client.force_login(ir_user)
+    text = client.get(reverse("projects:calls_compare"), {"calls": [call.pk, other.pk]}).content.decode()
+
+    assert text.count('role="img"') == 5  # the totals, then country, region, direction, activity
+    for heading in ("By partner country", "By region", "By direction", "By activity"):
+        assert f">{heading}</h3>" in text
+    assert text.count(f'<th scope="colgroup" colspan="4" class="text-center">{other.name}</th>') == 4
+    assert "Older call: awarded (EUR)" in text  # the charts' legend names each call's bars
+    assert "<td>Japan</td>" not in text and '<th scope="row">Japan</th>' in text
+    assert "style=" not in text
 
 
 @pytest.mark.parametrize("rows", [1, 4])
@@ -112,15 +205,23 @@ def test_overview_runs_a_fixed_number_of_queries(client, rates_2023, ir_user, dj
         assert client.get(url).status_code == 200
 
 
-@pytest.mark.parametrize("calls", [1, 3])
-def test_comparison_runs_a_fixed_number_of_queries(client, rates_2023, ir_user, django_assert_num_queries, calls):
-    chosen = [CallFactory(rate_table=rates_2023) for _n in range(calls)]
+@pytest.mark.parametrize("calls, proposals", [(1, 1), (3, 3)])
+def test_comparison_runs_a_fixed_number_of_queries(
+    client, rates_2023, ir_user, django_assert_num_queries, calls, proposals
+):
+    chosen = [CallFactory(rate_table=rates_2023, year=2020 + n) for n in range(calls)]
+    several = [(Direction.INCOMING, Activity.STUDENT_STUDY, 2), (Direction.OUTGOING, Activity.STAFF_TEACHING, 1)]
     for each in chosen:
-        in_review(each)
+        for n in range(proposals):
+            partner = InstitutionFactory(country=["ET", "JP", "CO"][n], region=[*Region][n])
+            proposal = in_review(each, partner=partner, flows=several[:1] if proposals == 1 else several)
+            if n % 2 == 0:
+                award_proposal(proposal_id=proposal.pk, by=ir_user)
     client.force_login(ir_user)
     url = reverse("projects:calls_compare")
     params = {"calls": [c.pk for c in chosen]}
     client.get(url, params)
-    # session, user, groups, the form's calls (validation), the form's calls (rendering), totals, regions
-    with django_assert_num_queries(7):
+    # session, user, groups, the form's calls (validation), the form's calls (rendering), totals,
+    # then one per dimension: country, region, direction, activity
+    with django_assert_num_queries(10):
         assert client.get(url, params).status_code == 200
