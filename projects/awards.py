@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from icm_portal.outbox.rendering import amount_in_mail
 from icm_portal.roles import can_review_proposal
 from mobilities.flows import clear_awarded_participants, record_awarded_participants
 from mobilities.models import Flow
@@ -72,15 +73,14 @@ def _reduced_amount(*, call, flows, participants_by_flow):
 
 def _notify_coordinators(proposal, change, *, template, people, call):
     """One outbox row per coordinator and co-coordinator, keyed by the state change."""
-    # Imported here: the outbox is written alongside this module.
     from icm_portal.outbox.services import notify
 
     context = {
         "proposal_title": proposal.title,
         "call_name": call.name,
         "state": S(proposal.state).label,  # lazy: rendered in the mail's language
-        "awarded_amount": euros(proposal.awarded_amount) if proposal.awarded_amount is not None else "",
-        "requested_amount": euros(proposal.requested_amount),
+        "awarded_amount": amount_in_mail(proposal.awarded_amount) if proposal.awarded_amount is not None else "",
+        "requested_amount": amount_in_mail(proposal.requested_amount),
         "feedback": proposal.feedback,
         "note": change.note,
     }

@@ -18,6 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language, get_supported_language_variant
 from django.utils.translation import gettext as _
 
+from icm_portal.outbox.rendering import amount_in_mail
 from icm_portal.roles import can_review_proposal, coordinates_proposal, is_ir_staff
 from mobilities.budget import BudgetError, DurationError, check_duration
 
@@ -299,7 +300,7 @@ def _mail_context(proposal):
         "call_name": proposal.call.name,
         "coordinator_name": proposal.coordinator.get_full_name() or proposal.coordinator.username,
         "partner_name": proposal.partner.name if proposal.partner else "",
-        "requested_amount": proposal.requested_amount,
+        "requested_amount": amount_in_mail(proposal.requested_amount, currency=False),
         "url": settings.SITE_URL + reverse("projects:proposal_detail", args=[proposal.pk]),
     }
 

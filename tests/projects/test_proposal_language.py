@@ -24,13 +24,14 @@ def test_a_coordinator_submitting_in_dutch_gets_dutch_mail_and_so_does_their_dec
     confirmation = Message.objects.get(to_email=coordinator.email)
     assert confirmation.language == "nl"
     assert confirmation.subject == f"Je aanvraag “{draft.title}” is ingediend"
+    assert "EUR 10.840,00" in confirmation.body_text
 
     with translation.override("en"):  # IR staff decide in English
         award_proposal(proposal_id=proposal.pk, by=ir_user)
     decision = Message.objects.filter(to_email=coordinator.email).latest("pk")
     assert decision.language == "nl"
     assert decision.subject == f"Je aanvraag “{draft.title}” is toegekend"
-    assert "er is EUR 10,840.00 toegekend" in decision.body_text
+    assert "er is EUR 10.840,00 toegekend" in decision.body_text  # amounts written the Dutch way
     assert "awarded" not in decision.body_text
 
 
@@ -41,3 +42,4 @@ def test_a_coordinator_submitting_in_english_gets_english_mail(draft, coordinato
     decision = Message.objects.filter(to_email=coordinator.email).latest("pk")
     assert decision.language == "en"
     assert decision.subject == f"Your proposal “{draft.title}” is awarded"
+    assert "it is awarded EUR 10,840.00" in decision.body_text
