@@ -266,6 +266,12 @@ def _doctoral_support(rates, *, days):
     return amount, to_verify
 
 
+def _participant_grant(travel, support_amount, **details):
+    """A participant's grant from its two parts, each rounded to cents, and the details of how."""
+    support = money(support_amount)
+    return ParticipantGrant(travel=money(travel), individual_support=support, total=money(travel + support), **details)
+
+
 def participant_grant(
     rates,
     *,
@@ -327,11 +333,9 @@ def participant_grant(
         )
         if rate.to_verify or rates.staff_rules_to_verify:
             to_verify.append("individual_support")
-        support = money(amount)
-        return ParticipantGrant(
-            travel=money(travel),
-            individual_support=support,
-            total=money(travel + support),
+        return _participant_grant(
+            travel,
+            amount,
             funded_days=funded_days,
             band=band,
             distance_km=distance,
@@ -348,11 +352,9 @@ def participant_grant(
         amount, rate_to_verify = _doctoral_support(rates, days=days)
         if rate_to_verify:
             to_verify.append("individual_support")
-        support = money(amount)
-        return ParticipantGrant(
-            travel=money(travel),
-            individual_support=support,
-            total=money(travel + support),
+        return _participant_grant(
+            travel,
+            amount,
             funded_days=days,
             band=band,
             distance_km=distance,
@@ -366,11 +368,9 @@ def participant_grant(
     )
     if rate.to_verify:
         to_verify.append("individual_support")
-    support = money(amount)
-    return ParticipantGrant(
-        travel=money(travel),
-        individual_support=support,
-        total=money(travel + support),
+    return _participant_grant(
+        travel,
+        amount,
         funded_days=days,
         band=band,
         distance_km=distance,
