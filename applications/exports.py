@@ -1,6 +1,6 @@
 """Exports of a call's registrations for IR staff: CSV streamed row by row, and XLSX.
 
-The files are written by the portal's one CSV and XLSX writer (``projects.exports``), which
+The files are written by the portal's one CSV and XLSX writer (``icm_portal.spreadsheets``), which
 also keeps typed text from becoming a spreadsheet formula.
 """
 
@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from projects.exports import csv_response as write_csv
-from projects.exports import xlsx_response as write_xlsx
+from icm_portal.spreadsheets import csv_response as write_csv
+from icm_portal.spreadsheets import xlsx_response as write_xlsx
 
 
 def _header():

@@ -6,20 +6,14 @@ starts at once and holds little memory. XLSX is built with openpyxl's write-only
 workbook, which keeps only the current row in memory.
 """
 
-import csv
-from io import BytesIO
-
-from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
+from icm_portal.spreadsheets import csv_response, xlsx_response
 from mobilities.models import Activity, Direction, Flow
 
 from .models import Institution, Proposal, ProposalState
 from .reports import QUEUE_STATES, REQUESTED_STATES, with_review_figures
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # Beneficiary Module activity types (see beneficiary_rows for the doctoral choice).
 BENEFICIARY_ACTIVITY = {
@@ -219,61 +213,6 @@ def beneficiary_rows(call):
         count = f.participants if f.awarded_participants is None else f.awarded_participants
         for _participant in range(count):
             yield row
-
-
-class _Echo:
-    """A file-like object whose write returns the line, for csv.writer feeding a stream."""
-
-    def write(self, value):
-        return value
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_cell(value):
-    """A cell as a spreadsheet should read it: typed text never becomes a formula (CSV injection).
-
-    Titles, names and messages are typed by coordinators and the public; numbers stay numbers.
-    """
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def csv_response(*, filename, header, rows):
-    """A streaming CSV response: the first bytes leave before the last row is read.
-
-    The one CSV writer of the portal; the registrations export uses it too.
-    """
-    writer = csv.writer(_Echo())
-
-    def lines():
-        yield "\ufeff"  # a byte-order mark, so spreadsheet programs read UTF-8
-        yield writer.writerow([str(h) for h in header])
-        for row in rows:
-            yield writer.writerow([spreadsheet_cell(v) for v in row])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def xlsx_response(*, filename, sheets):
-    """An XLSX response with one sheet per (title, header, rows); the one XLSX writer of the portal."""
-    workbook = Workbook(write_only=True)
-    for title, header, rows in sheets:
-        sheet = workbook.create_sheet(title=str(title)[:31])
-        sheet.append([str(h) for h in header])
-        for row in rows:
-            sheet.append([spreadsheet_cell(v) for v in row])
-    buffer = BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 EXPORT_FORMATS = ("csv", "flows-csv", "xlsx", "beneficiary")
