@@ -6,6 +6,7 @@ openpyxl's write-only workbook, which keeps only the current row in memory.
 """
 
 import csv
+import re
 from io import BytesIO
 
 from django.http import HttpResponse, StreamingHttpResponse
@@ -22,17 +23,24 @@ class _Echo:
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What XML 1.0 cannot hold (openpyxl refuses the whole workbook for one of them): C0 controls but tab,
+# line feed and carriage return.
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def spreadsheet_cell(value):
-    """A cell as a spreadsheet should read it: typed text never becomes a formula (CSV injection).
+    """A cell as a spreadsheet should read it: typed text never becomes a formula (CSV injection),
+    and a control character XML cannot hold becomes a space, so that one pasted character does not
+    break the export of a whole call.
 
     Titles, names and messages are typed by coordinators and the public; numbers stay numbers.
     """
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    if isinstance(value, str):
+        value = XML_ILLEGAL.sub(" ", value)
+        if value.startswith(FORMULA_STARTS):
+            return "'" + value
     return value
 
 

@@ -201,3 +201,14 @@ def test_lists_and_exports_answer_odd_query_strings_with_a_page(client, ir_user,
     for url in urls:
         for value in ["abc", "-1", "", "99999999999999999999", "x" * 3000, "\x00", "99999"]:
             assert client.get(url, {parameter: value}).status_code == 200, (url, value)
+
+
+def test_a_control_character_in_a_message_does_not_break_the_xlsx_export(client, ir_user, call, register):
+    register(message="Line one\x0bline two\x07")
+    client.force_login(ir_user)
+
+    response = client.get(reverse("applications:registration_export_xlsx", args=[call.pk]))
+
+    assert response.status_code == 200
+    values = list(load_workbook(io.BytesIO(response.content)).active.values)
+    assert values[1][values[0].index("Message")] == "Line one line two "

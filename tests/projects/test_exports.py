@@ -126,3 +126,19 @@ def test_a_formula_typed_into_a_title_stays_text_in_csv_and_xlsx(client, call, a
     workbook = load_workbook(io.BytesIO(response.content))
     cells = [cell for row in workbook.worksheets[0].iter_rows(values_only=True) for cell in row]
     assert f"'{typed}" in cells and typed not in cells
+
+
+@pytest.mark.parametrize("typed", ["Bell\x07 in the title", "Vertical\x0btab", "Escape\x1b[0m"])
+def test_a_control_character_in_a_title_does_not_break_the_exports(client, call, awarded, ir_user, typed):
+    awarded.title = typed
+    awarded.save()
+    client.force_login(ir_user)
+
+    response = client.get(reverse("projects:call_export", args=[call.pk, "xlsx"]))
+
+    assert response.status_code == 200
+    titles = [row[1] for row in load_workbook(io.BytesIO(response.content))["Proposals"].iter_rows(values_only=True)]
+    readable = "".join(c if c.isprintable() else " " for c in typed)
+    assert titles[1] == readable
+    _header, *rows = read_csv(client.get(reverse("projects:call_export", args=[call.pk, "csv"])))
+    assert rows[0][1] == readable
