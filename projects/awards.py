@@ -11,10 +11,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.db.models.functions import Coalesce
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from icm_portal.outbox.rendering import amount_in_mail
+from icm_portal.formatting import amount_in_mail, euros
 from icm_portal.roles import can_review_proposal
 from mobilities.flows import clear_awarded_participants, record_awarded_participants
 from mobilities.models import Flow
@@ -29,11 +28,6 @@ REVISED_TEMPLATE = "proposal_decision_revised"
 
 class EnvelopeExceeded(ValidationError):
     """The award would take the call's awards past its envelope."""
-
-
-def euros(amount):
-    """EUR 12,400.00: the figure as the refusal message and the pages show it."""
-    return "EUR " + number_format(Decimal(amount).quantize(Decimal("0.01")), decimal_pos=2, force_grouping=True)
 
 
 def awarded_in_call(call_id, *, excluding_proposal_id=None):

@@ -5,7 +5,6 @@ import os
 import re
 import uuid
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
@@ -14,11 +13,10 @@ from django.db.models import ProtectedError, Sum
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import get_language, get_supported_language_variant
 from django.utils.translation import gettext as _
 
-from icm_portal.outbox.rendering import amount_in_mail
+from icm_portal.formatting import amount_in_mail, amsterdam_time
 from icm_portal.roles import can_review_proposal, coordinates_proposal, is_ir_staff
 from mobilities.budget import BudgetError, DurationError, check_duration
 
@@ -210,13 +208,12 @@ def submission_problems(proposal, flows, *, at):
 
     call = proposal.call
     if not call.accepts_proposals(at):
-        deadline = timezone.localtime(call.proposals_close, ZoneInfo("Europe/Amsterdam"))
         add(
             NON_FIELD_ERRORS,
             _("This call accepts proposals from %(open)s until %(close)s (Amsterdam time); it is closed now.")
             % {
-                "open": date_format(timezone.localtime(call.proposals_open, deadline.tzinfo), "j F Y, H:i"),
-                "close": date_format(deadline, "j F Y, H:i"),
+                "open": amsterdam_time(call.proposals_open),
+                "close": amsterdam_time(call.proposals_close),
             },
         )
     for name in ("unit", "partner", *NARRATIVE_FIELDS):

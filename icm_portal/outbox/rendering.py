@@ -2,7 +2,6 @@
 
 import functools
 import re
-from decimal import Decimal
 
 from django.conf import settings
 from django.core.signals import setting_changed
@@ -11,23 +10,6 @@ from django.template import TemplateDoesNotExist
 from django.template.backends.django import DjangoTemplates
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.formats import number_format
-from django.utils.functional import lazy
-
-
-def _formatted_amount(amount, currency):
-    figure = number_format(Decimal(amount).quantize(Decimal("0.01")), decimal_pos=2, force_grouping=True)
-    return f"EUR {figure}" if currency else figure
-
-
-_lazy_amount = lazy(_formatted_amount, str)
-
-
-def amount_in_mail(amount, *, currency=True):
-    """An amount in euros, formatted when the mail is rendered: in the recipient's language
-    (EUR 10,840.00 in English, EUR 10.840,00 in Dutch), not the sender's."""
-    return _lazy_amount(amount, currency)
-
 
 TEMPLATE_NAME = re.compile(r"^[a-z0-9_\-]+(/[a-z0-9_\-]+)*$")
 
