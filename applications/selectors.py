@@ -8,7 +8,7 @@ from django_countries import countries as all_countries
 from django_countries.fields import Country
 
 from projects.models import Call
-from projects.selectors import awarded_proposals
+from projects.proposals.selectors import awarded_proposals
 
 from .models import Registration, RegistrationState
 

@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from icm_portal.outbox.services import forget_messages_about, notify, notify_call_contacts
 from icm_portal.roles import is_ir_staff
-from projects.models import Proposal, ProposalState
+from projects.models import Proposal
+from projects.proposals.lifecycle import FUNDED
 
 from .models import Registration, RegistrationKind, RegistrationState, new_withdraw_token, normalise_email
 
@@ -42,12 +43,10 @@ def _validate(*, call, kind, study_level, consent, partners, proposals, at):
         errors["consent"] = _("Registration needs your consent to the processing of your data.")
     if kind == RegistrationKind.STUDENT and not study_level:
         errors["study_level"] = _("Choose your study level.")
-    if any(p.call_id != call.pk or p.state != ProposalState.AWARDED for p in proposals):
+    if any(p.call_id != call.pk or p.state not in FUNDED for p in proposals):
         errors["proposals"] = _("Choose among the awarded projects of this call.")
     if partners:
-        offered = set(
-            Proposal.objects.filter(call=call, state=ProposalState.AWARDED).values_list("partner_id", flat=True)
-        )
+        offered = set(Proposal.objects.filter(call=call, state__in=FUNDED).values_list("partner_id", flat=True))
         if any(i.pk not in offered for i in partners):
             errors["partners"] = _("Choose among the partner universities of this call.")
     if errors:

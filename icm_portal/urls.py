@@ -2,11 +2,14 @@ from django.contrib import admin
 from django.contrib.auth.views import PasswordResetView
 from django.urls import include, path
 
+import projects.urls
+
 from . import views
 from .outbox.forms import OutboxPasswordResetForm
+from .pages import views as pages
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", pages.home, name="home"),
     path("health/", views.health, name="health"),
     path(
         "accounts/password_reset/",
@@ -16,7 +19,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("", include("mobilities.urls")),
-    path("", include("projects.urls")),
+    path("", include((projects.urls.patterns(call_overview=pages.call_overview), projects.urls.app_name))),
     path("", include("applications.urls")),
 ]

@@ -1,20 +1,11 @@
-from django.shortcuts import render
-from django.utils import timezone
+"""The portal's own endpoints: the health check the containers ask."""
 
-from projects.selectors import open_calls
-
-
-def home(request):
-    """The open calls, for everyone; the navigation shows what each role may use."""
-    now = timezone.now()
-    return render(request, "home.html", {"calls": list(open_calls(now)), "now": now})
+from django.db import connection
+from django.http import JsonResponse
 
 
 def health(request):
     """For the container health check: answers once the database does."""
-    from django.db import connection
-    from django.http import JsonResponse
-
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})

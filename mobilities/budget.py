@@ -89,7 +89,7 @@ class Rate:
 
 
 @dataclass(frozen=True)
-class TravelBand:
+class DistanceBand:
     """One distance band: inclusive at ``min_km``, up to (not including) ``max_km`` + 1."""
 
     min_km: int
@@ -115,7 +115,7 @@ class TravelBand:
 
 @dataclass(frozen=True)
 class Rates:
-    """The unit costs of one call year, as plain values (built by ``mobilities.services``)."""
+    """The unit costs of one call year, as plain values (built by ``mobilities.rates.rates_of``)."""
 
     label: str
     travel_bands: tuple
@@ -127,6 +127,7 @@ class Rates:
     staff_rules_to_verify: bool = False
     travel_days_standard: int = 2
     travel_days_green: int = 6
+    travel_days_to_verify: bool = False
     doctoral_daily: Rate = Rate(Decimal("0"))
     doctoral_reduced_daily: Rate = Rate(Decimal("0"))
     doctoral_reduction_from_day: int = 15
@@ -140,7 +141,7 @@ class ParticipantGrant:
     individual_support: Decimal
     total: Decimal
     funded_days: int
-    band: TravelBand
+    band: DistanceBand
     distance_km: Decimal
     kind: str = ""  # student, staff or doctoral: how the individual support was counted
     full_months: int = 0
@@ -242,9 +243,14 @@ def _support_rate(rates, kind, direction, receiving_group):
     return rate
 
 
+def months_and_days(days):
+    """Full months of 30 days and the days left over, as the Beneficiary Module counts a long stay."""
+    return divmod(days, DAYS_PER_MONTH)
+
+
 def _student_support(rates, *, direction, days, receiving_group):
     rate = _support_rate(rates, STUDENT, direction, receiving_group)
-    months, extra = divmod(days, DAYS_PER_MONTH)
+    months, extra = months_and_days(days)
     amount = rate.amount * months + rate.amount * extra / DAYS_PER_MONTH
     return amount, rate, months, extra
 
@@ -331,7 +337,7 @@ def participant_grant(
         amount, rate = _staff_support(
             rates, direction=direction, funded_days=days + travel_days, receiving_group=receiving_group
         )
-        if rate.to_verify or rates.staff_rules_to_verify:
+        if rate.to_verify or rates.staff_rules_to_verify or (travel_days and rates.travel_days_to_verify):
             to_verify.append("individual_support")
         return _participant_grant(
             travel,
@@ -390,6 +396,21 @@ def check_participants(participants):
         )
 
 
+def _flow_parts(per_participant, organisational_per_participant, participants):
+    """Participants × the per-participant grant, and their organisational support, each to the cent."""
+    return money(per_participant * participants), money(organisational_per_participant * participants)
+
+
+def reduced_flow_total(*, per_participant, rates, participants):
+    """A flow's grant for fewer participants than planned (a reduced award): the same per-participant
+    grant (it does not depend on how many go) and organisational support for each. None costs nothing."""
+    if not participants:
+        return Decimal("0.00")
+    check_participants(participants)
+    participants_total, organisational = _flow_parts(per_participant, rates.organisational_support.amount, participants)
+    return participants_total + organisational
+
+
 def flow_grant(
     rates,
     *,
@@ -414,8 +435,7 @@ def flow_grant(
         travel_days=travel_days,
         receiving_group=receiving_group,
     )
-    participants_total = money(one.total * participants)
-    organisational = money(rates.organisational_support.amount * participants)
+    participants_total, organisational = _flow_parts(one.total, rates.organisational_support.amount, participants)
     to_verify = one.to_verify + (("organisational_support",) if rates.organisational_support.to_verify else ())
     return FlowGrant(
         per_participant=one,

@@ -1,8 +1,14 @@
-"""Writing a proposal's planned flows: the mobilities app owns the Flow table, projects call this."""
+"""Writing a proposal's planned flows and their awards: the mobilities app owns the Flow table,
+projects call this with plain inputs (a proposal id, rows, a ``Pricing``)."""
 
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .models import Flow
+from .pricing import awarded_total, price_flows
 
 FLOW_ROW_FIELDS = ("direction", "activity", "participants", "days", "green_travel")
 
@@ -18,14 +24,13 @@ def build_flows(*, proposal, rows):
     return flows
 
 
-def replace_flows(*, proposal, rows, price=None):
-    """Replace the proposal's flows by ``rows``; ``price(flows)`` sets their grant figures before saving.
+def replace_flows(*, proposal, rows, pricing):
+    """Replace the proposal's flows by ``rows``, priced with ``pricing`` (None: not yet, all zero).
 
     Returns the saved flows. The caller holds the proposal's row lock.
     """
     flows = build_flows(proposal=proposal, rows=rows)
-    if price is not None:
-        price(flows)
+    price_flows(flows, pricing)
     with transaction.atomic():
         Flow.objects.filter(proposal=proposal).delete()
         Flow.objects.bulk_create(flows)
@@ -50,14 +55,34 @@ def store_flow_figures(*, flows):
     return flows
 
 
-def record_awarded_participants(*, flows, participants_by_flow):
-    """Record how many participants an award pays for per flow; a flow not named gets all it planned."""
+def price_awarded_flows(*, flows, participants_by_flow, rates):
+    """Set on each flow (not saved) the participants an award pays for and what they cost, and
+    return the award's total; a flow not named gets all it planned.
+
+    ``rates`` prices a flow awarded fewer participants than planned; with every flow in full it
+    may be None.
+    """
+    total = Decimal("0")
     for flow in flows:
-        flow.awarded_participants = participants_by_flow.get(flow.pk, flow.participants)
-    Flow.objects.bulk_update(flows, ["awarded_participants"])
+        participants = participants_by_flow.get(flow.pk, flow.participants)
+        if participants is None or participants < 0 or participants > flow.participants:
+            raise ValidationError(
+                _("The participants awarded for a flow must be between 0 and the %(planned)s planned.")
+                % {"planned": flow.participants},
+                code="participants_out_of_range",
+            )
+        flow.awarded_participants = participants
+        flow.awarded_amount = awarded_total(flow, participants=participants, rates=rates)
+        total += flow.awarded_amount
+    return total
+
+
+def record_awarded_flows(*, flows):
+    """Save what ``price_awarded_flows`` set: the reports sum these stored figures."""
+    Flow.objects.bulk_update(flows, ["awarded_participants", "awarded_amount"])
     return flows
 
 
 def clear_awarded_participants(*, proposal_id):
-    """Forget the awarded participants of a proposal's flows, when its award is rejected or revised."""
-    Flow.objects.filter(proposal_id=proposal_id).update(awarded_participants=None)
+    """Forget what an award paid for the proposal's flows, when it is rejected or revised."""
+    Flow.objects.filter(proposal_id=proposal_id).update(awarded_participants=None, awarded_amount=None)

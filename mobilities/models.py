@@ -6,18 +6,22 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from . import budget
+
 
 class Activity(models.TextChoices):
-    STUDENT_STUDY = "student_study", _("Student mobility for studies")
-    STUDENT_TRAINEESHIP = "student_traineeship", _("Student traineeship")
-    DOCTORAL_SHORT = "doctoral_short", _("Short-term doctoral mobility")
-    STAFF_TEACHING = "staff_teaching", _("Staff mobility for teaching")
-    STAFF_TRAINING = "staff_training", _("Staff mobility for training")
+    """The calculator's activities (``budget.ACTIVITIES``, the one list), with their names."""
+
+    STUDENT_STUDY = budget.STUDENT_STUDY, _("Student mobility for studies")
+    STUDENT_TRAINEESHIP = budget.STUDENT_TRAINEESHIP, _("Student traineeship")
+    DOCTORAL_SHORT = budget.DOCTORAL_SHORT, _("Short-term doctoral mobility")
+    STAFF_TEACHING = budget.STAFF_TEACHING, _("Staff mobility for teaching")
+    STAFF_TRAINING = budget.STAFF_TRAINING, _("Staff mobility for training")
 
 
 class Direction(models.TextChoices):
-    INCOMING = "incoming", _("Incoming (partner to home university)")
-    OUTGOING = "outgoing", _("Outgoing (home university to partner)")
+    INCOMING = budget.INCOMING, _("Incoming (partner to home university)")
+    OUTGOING = budget.OUTGOING, _("Outgoing (home university to partner)")
 
 
 class RateTable(models.Model):
@@ -177,10 +181,11 @@ class IndividualSupportRate(models.Model):
 
 
 class Flow(models.Model):
-    """Planned mobilities of one kind in a proposal, with the grant computed on save.
+    """Planned mobilities of one kind in a proposal, with its grant figures.
 
-    The grant figures are stored as computed by ``mobilities.budget`` so that the
-    requested amount is never typed by hand and stays what the coordinator saw.
+    The figures are stored as ``mobilities.budget`` computed them when the flows' writer
+    priced the flow (``mobilities.flows``), so that the requested amount is never typed by
+    hand and stays what the coordinator saw; an award stores what it pays for the flow.
     """
 
     proposal = models.ForeignKey(
@@ -208,6 +213,14 @@ class Flow(models.Model):
         help_text=_("Participants × grant per participant, plus organisational support."),
     )
     awarded_participants = models.PositiveSmallIntegerField(_("awarded participants"), null=True, blank=True)
+    awarded_amount = models.DecimalField(
+        _("awarded grant"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("What the award pays for this flow: its awarded participants' grants."),
+    )
 
     class Meta:
         ordering = ["proposal_id", "position", "id"]
@@ -228,6 +241,11 @@ class Flow(models.Model):
                 condition=Q(awarded_participants__isnull=True) | Q(awarded_participants__lte=F("participants")),
                 name="flow_awarded_participants_within_planned",
             ),
+            models.CheckConstraint(
+                condition=Q(awarded_amount__isnull=True)
+                | (Q(awarded_amount__gte=0) & Q(awarded_amount__lte=F("grant_total"))),
+                name="flow_awarded_amount_within_grant",
+            ),
             models.CheckConstraint(condition=Q(direction__in=Direction.values), name="flow_direction_known"),
             models.CheckConstraint(condition=Q(activity__in=Activity.values), name="flow_activity_known"),
         ]
@@ -236,5 +254,6 @@ class Flow(models.Model):
         return f"{self.get_direction_display()} · {self.get_activity_display()} · {self.participants}"
 
     @property
-    def is_staff(self):
-        return self.activity in (Activity.STAFF_TEACHING, Activity.STAFF_TRAINING)
+    def is_staff_mobility(self):
+        """A staff member's mobility (teaching or training): funded travel days count."""
+        return self.activity in budget.STAFF_ACTIVITIES

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from . import budget
+from .models import IndividualSupportRate, RateTable, TravelBand
 
 YEAR_2023 = 2023
 NAME_2023 = "KA171 call 2023"
@@ -69,30 +70,73 @@ PARAMETERS_2023 = {
 }
 
 
-def default_rates():
-    """The 2023 table as a ``budget.Rates`` value, without the database (for pure tests)."""
-    p = PARAMETERS_2023
+def rates_of(table, *, bands, support_rates):
+    """A rate table and its rows (saved or not) as the calculator's plain ``budget.Rates``: the one
+    place that builds it, for the stored tables and the reference data alike."""
     return budget.Rates(
-        label=str(YEAR_2023),
+        label=str(table.year),
         travel_bands=tuple(
-            budget.TravelBand(low, high, Decimal(std), Decimal(green) if green else None)
-            for low, high, std, green, _source in TRAVEL_BANDS_2023
+            budget.DistanceBand(
+                min_km=band.min_km,
+                max_km=band.max_km,
+                standard=band.standard,
+                green=band.green,
+                to_verify=band.to_verify,
+            )
+            for band in sorted(bands, key=lambda band: band.min_km)
         ),
         individual_support={
-            (kind, direction, group): budget.Rate(Decimal(amount), to_verify)
-            for kind, direction, group, amount, _source, to_verify in INDIVIDUAL_SUPPORT_2023
+            (rate.kind, rate.direction, rate.receiving_group): budget.Rate(rate.amount, rate.to_verify)
+            for rate in support_rates
         },
-        organisational_support=budget.Rate(p["organisational_support"], p["organisational_support_to_verify"]),
-        staff_reduction_from_day=p["staff_reduction_from_day"],
-        staff_reduced_percent=p["staff_reduced_percent"],
-        staff_last_funded_day=p["staff_last_funded_day"],
-        staff_rules_to_verify=p["staff_rules_to_verify"],
-        travel_days_standard=p["travel_days_standard"],
-        travel_days_green=p["travel_days_green"],
-        doctoral_daily=budget.Rate(p["doctoral_daily"], p["doctoral_to_verify"]),
-        doctoral_reduced_daily=budget.Rate(p["doctoral_reduced_daily"], p["doctoral_to_verify"]),
-        doctoral_reduction_from_day=p["doctoral_reduction_from_day"],
+        organisational_support=budget.Rate(table.organisational_support, table.organisational_support_to_verify),
+        staff_reduction_from_day=table.staff_reduction_from_day,
+        staff_reduced_percent=table.staff_reduced_percent,
+        staff_last_funded_day=table.staff_last_funded_day,
+        staff_rules_to_verify=table.staff_rules_to_verify,
+        travel_days_standard=table.travel_days_standard,
+        travel_days_green=table.travel_days_green,
+        travel_days_to_verify=table.travel_days_to_verify,
+        doctoral_daily=budget.Rate(table.doctoral_daily, table.doctoral_to_verify),
+        doctoral_reduced_daily=budget.Rate(table.doctoral_reduced_daily, table.doctoral_to_verify),
+        doctoral_reduction_from_day=table.doctoral_reduction_from_day,
     )
+
+
+def _rows_2023(*, RateTable, TravelBand, IndividualSupportRate):
+    """The 2023 table and its rows as unsaved instances of the given model classes."""
+    table = RateTable(year=YEAR_2023, name=NAME_2023, **PARAMETERS_2023)
+    bands = [
+        TravelBand(
+            min_km=low,
+            max_km=high,
+            standard=Decimal(std),
+            green=Decimal(green) if green else None,
+            source=source,
+            to_verify=False,
+        )
+        for low, high, std, green, source in TRAVEL_BANDS_2023
+    ]
+    support_rates = [
+        IndividualSupportRate(
+            kind=kind,
+            direction=direction,
+            receiving_group=group,
+            amount=Decimal(amount),
+            source=source,
+            to_verify=to_verify,
+        )
+        for kind, direction, group, amount, source, to_verify in INDIVIDUAL_SUPPORT_2023
+    ]
+    return table, bands, support_rates
+
+
+def default_rates():
+    """The 2023 table as a ``budget.Rates`` value, without the database (for pure tests)."""
+    table, bands, support_rates = _rows_2023(
+        RateTable=RateTable, TravelBand=TravelBand, IndividualSupportRate=IndividualSupportRate
+    )
+    return rates_of(table, bands=bands, support_rates=support_rates)
 
 
 def install_rates(*, RateTable, TravelBand, IndividualSupportRate):
@@ -100,41 +144,20 @@ def install_rates(*, RateTable, TravelBand, IndividualSupportRate):
 
     Idempotent: an existing 2023 table is returned unchanged, so IR staff's edits stay.
     """
-    table, created = RateTable.objects.get_or_create(
-        year=YEAR_2023,
-        defaults={"name": NAME_2023, **PARAMETERS_2023},
+    table, bands, support_rates = _rows_2023(
+        RateTable=RateTable, TravelBand=TravelBand, IndividualSupportRate=IndividualSupportRate
     )
+    parameters = {name: getattr(table, name) for name in ("name", *PARAMETERS_2023)}
+    table, created = RateTable.objects.get_or_create(year=YEAR_2023, defaults=parameters)
     if created:
-        TravelBand.objects.bulk_create(
-            TravelBand(
-                rate_table=table,
-                min_km=low,
-                max_km=high,
-                standard=Decimal(std),
-                green=Decimal(green) if green else None,
-                source=source,
-                to_verify=False,
-            )
-            for low, high, std, green, source in TRAVEL_BANDS_2023
-        )
-        IndividualSupportRate.objects.bulk_create(
-            IndividualSupportRate(
-                rate_table=table,
-                kind=kind,
-                direction=direction,
-                receiving_group=group,
-                amount=Decimal(amount),
-                source=source,
-                to_verify=to_verify,
-            )
-            for kind, direction, group, amount, source, to_verify in INDIVIDUAL_SUPPORT_2023
-        )
+        for row in (*bands, *support_rates):
+            row.rate_table = table
+        TravelBand.objects.bulk_create(bands)
+        IndividualSupportRate.objects.bulk_create(support_rates)
     return table
 
 
 def install_default_rates():
     """The 2023 rate table of ``ka171-rules.md`` (created once; returned as it stands)."""
-    from .models import IndividualSupportRate, RateTable, TravelBand
-
     with transaction.atomic():
         return install_rates(RateTable=RateTable, TravelBand=TravelBand, IndividualSupportRate=IndividualSupportRate)

@@ -10,10 +10,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from icm_portal.spreadsheets import csv_response, xlsx_response
+from mobilities import budget
 from mobilities.models import Activity, Direction, Flow
 
-from .models import Institution, Proposal, ProposalState
-from .reports import QUEUE_STATES, REQUESTED_STATES, with_review_figures
+from .models import Proposal
+from .partners import home_institution
+from .proposals.lifecycle import FUNDED, REACHED_IR, REQUESTED
+from .reports import with_review_figures
 
 # Beneficiary Module activity types (see beneficiary_rows for the doctoral choice).
 BENEFICIARY_ACTIVITY = {
@@ -23,7 +26,7 @@ BENEFICIARY_ACTIVITY = {
     Activity.STAFF_TEACHING: "HE-STA",
     Activity.STAFF_TRAINING: "HE-STT",
 }
-LONG_TERM = (Activity.STUDENT_STUDY, Activity.STUDENT_TRAINEESHIP)
+LONG_TERM = budget.STUDENT_ACTIVITIES  # counted in months of 30 days and extra days
 
 
 def proposal_header():
@@ -49,7 +52,7 @@ def proposal_header():
 def proposal_rows(call):
     """One row per proposal that reached IR staff (values as Python types: Decimal for money)."""
     proposals = with_review_figures(
-        Proposal.objects.filter(call=call, state__in=QUEUE_STATES).select_related("unit", "partner", "coordinator")
+        Proposal.objects.filter(call=call, state__in=REACHED_IR).select_related("unit", "partner", "coordinator")
     ).order_by("pk")
     for p in proposals.iterator(chunk_size=500):
         yield [
@@ -104,7 +107,7 @@ def _flows(call, states):
 
 def flow_rows(call):
     """One row per flow of the proposals that reached IR staff."""
-    for f in _flows(call, REQUESTED_STATES).iterator(chunk_size=500):
+    for f in _flows(call, REQUESTED).iterator(chunk_size=500):
         partner = f.proposal.partner
         yield [
             f.proposal_id,
@@ -179,14 +182,14 @@ def beneficiary_rows(call):
     the doctoral flag), and KA171 has no code of its own for them. Like other short-term
     mobility it counts days, so its full-months and extra-days columns stay empty.
     """
-    home = Institution.objects.filter(is_home=True).first()
-    for f in _flows(call, (ProposalState.AWARDED,)).iterator(chunk_size=500):
+    home = home_institution()
+    for f in _flows(call, FUNDED).iterator(chunk_size=500):
         partner = f.proposal.partner
         if f.direction == Direction.INCOMING:
             sending, receiving = _organisation(partner), _organisation(home)
         else:
             sending, receiving = _organisation(home), _organisation(partner)
-        long_term = f.activity in LONG_TERM
+        months, days = budget.months_and_days(f.funded_days) if f.activity in LONG_TERM else ("", "")
         row = [
             BENEFICIARY_ACTIVITY[f.activity],
             "",
@@ -204,8 +207,8 @@ def beneficiary_rows(call):
             f.distance_km,
             "Yes" if f.green_travel else "No",
             f.funded_days,
-            f.funded_days // 30 if long_term else "",
-            f.funded_days % 30 if long_term else "",
+            months,
+            days,
             f.individual_support_per_participant,
             f.travel_per_participant,
             f.grant_per_participant,

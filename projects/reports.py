@@ -11,7 +11,6 @@ from django.db.models import (
     Count,
     DecimalField,
     Exists,
-    ExpressionWrapper,
     F,
     FloatField,
     IntegerField,
@@ -31,13 +30,11 @@ from icm_portal.charts import AWARDED_COLOUR, CALL_COLOURS, REQUESTED_COLOUR, ba
 from mobilities.models import Activity, Direction, Flow
 
 from .models import Attachment, Call, Proposal, ProposalState, Region, Review, StateChange
+from .proposals.lifecycle import FUNDED, REACHED_IR, REQUESTED
 
 S = ProposalState
 ZERO = Decimal("0")
 MONEY = DecimalField(max_digits=14, decimal_places=2)
-# Proposals that reached IR staff: what the queue lists and the overview counts as requested.
-QUEUE_STATES = (S.SUBMITTED, S.UNDER_REVIEW, S.AWARDED, S.REJECTED, S.WITHDRAWN)
-REQUESTED_STATES = (S.SUBMITTED, S.UNDER_REVIEW, S.AWARDED, S.REJECTED)
 
 QUEUE_SORTS = {
     "score": ("-average_score", "-submitted_at", "-pk"),
@@ -79,7 +76,7 @@ def with_review_figures(proposals):
 
 def review_queue(*, call, state="", country="", region="", unit=None, activity="", search="", sort="-date"):
     """The proposals of a call that reached IR staff, filtered, searched and sorted in SQL."""
-    proposals = Proposal.objects.filter(call=call, state__in=QUEUE_STATES).select_related(
+    proposals = Proposal.objects.filter(call=call, state__in=REACHED_IR).select_related(
         "partner", "unit", "coordinator"
     )
     if state:
@@ -114,36 +111,32 @@ def review_queue(*, call, state="", country="", region="", unit=None, activity="
 def call_totals(call):
     """Envelope, requested, awarded and remaining of one call (one query)."""
     figures = Proposal.objects.filter(call=call).aggregate(
-        requested=Coalesce(Sum("requested_amount", filter=Q(state__in=REQUESTED_STATES)), ZERO, output_field=MONEY),
-        awarded=Coalesce(Sum("awarded_amount", filter=Q(state=S.AWARDED)), ZERO, output_field=MONEY),
-        proposals=Count("pk", filter=Q(state__in=REQUESTED_STATES)),
+        requested=Coalesce(Sum("requested_amount", filter=Q(state__in=REQUESTED)), ZERO, output_field=MONEY),
+        awarded=Coalesce(Sum("awarded_amount", filter=Q(state__in=FUNDED)), ZERO, output_field=MONEY),
+        proposals=Count("pk", filter=Q(state__in=REQUESTED)),
     )
     figures["envelope"] = call.envelope
     figures["remaining"] = call.envelope - figures["awarded"]
     return figures
 
 
-def _awarded_flow_euros():
-    """A flow's share of its proposal's award: the grant per planned participant × those awarded."""
-    return ExpressionWrapper(F("grant_total") * F("awarded_participants") / F("participants"), output_field=MONEY)
-
-
 def _flow_breakdown(call_ids, key):
     """Participants and euros (requested and awarded) per call and per value of ``key``, one query.
 
     Grouped by call too, so the overview (one call) and the comparison (several) share it.
-    The counts are named ``people`` and ``awarded_people``: an annotation named like the
-    ``participants`` column would shadow it in the awarded-euros expression.
+    The awarded euros are the sum of what each award stored for its flows (``budget.py`` computed
+    them), never recomputed here. The counts are named ``people`` and ``awarded_people``, apart
+    from the ``participants`` column.
     """
     rows = (
-        Flow.objects.filter(proposal__call_id__in=call_ids, proposal__state__in=REQUESTED_STATES)
+        Flow.objects.filter(proposal__call_id__in=call_ids, proposal__state__in=REQUESTED)
         .order_by()
         .values("proposal__call_id", key)
         .annotate(
             people=Coalesce(Sum("participants"), 0),
             requested=Coalesce(Sum("grant_total"), ZERO, output_field=MONEY),
-            awarded_people=Coalesce(Sum("awarded_participants", filter=Q(proposal__state=S.AWARDED)), 0),
-            awarded=Coalesce(Sum(_awarded_flow_euros(), filter=Q(proposal__state=S.AWARDED)), ZERO, output_field=MONEY),
+            awarded_people=Coalesce(Sum("awarded_participants", filter=Q(proposal__state__in=FUNDED)), 0),
+            awarded=Coalesce(Sum("awarded_amount", filter=Q(proposal__state__in=FUNDED)), ZERO, output_field=MONEY),
         )
         .order_by("proposal__call_id", key)
     )
@@ -190,16 +183,10 @@ def _euro_series():
 def call_overview(call):
     """Everything the overview page shows: totals, proposals by state, and where people and money go."""
     counted = dict(
-        Proposal.objects.filter(call=call)
-        .exclude(state=S.DRAFT)
-        .order_by()
-        .values_list("state")
-        .annotate(n=Count("pk"))
+        Proposal.objects.filter(call=call, state__in=REACHED_IR).order_by().values_list("state").annotate(n=Count("pk"))
     )
     by_state = [
-        {"key": state.value, "label": state.label, "count": counted.get(state.value, 0)}
-        for state in S
-        if state != S.DRAFT
+        {"key": state.value, "label": state.label, "count": counted.get(state.value, 0)} for state in map(S, REACHED_IR)
     ]
     breakdowns = []
     for slug, title, column, key, labels in _dimensions():
@@ -260,9 +247,9 @@ def calls_comparison(calls):
     """
     calls = list(calls)
     ids = [call.pk for call in calls]
-    awarded = Proposal.objects.filter(call=OuterRef("pk"), state=S.AWARDED).order_by().values("call")
-    requested = Proposal.objects.filter(call=OuterRef("pk"), state__in=REQUESTED_STATES).order_by().values("call")
-    participants = Flow.objects.filter(proposal__call=OuterRef("pk"), proposal__state=S.AWARDED).order_by()
+    awarded = Proposal.objects.filter(call=OuterRef("pk"), state__in=FUNDED).order_by().values("call")
+    requested = Proposal.objects.filter(call=OuterRef("pk"), state__in=REQUESTED).order_by().values("call")
+    participants = Flow.objects.filter(proposal__call=OuterRef("pk"), proposal__state__in=FUNDED).order_by()
     rows = (
         Call.objects.filter(pk__in=ids)
         .annotate(
@@ -336,8 +323,8 @@ def proposal_for_review(pk):
 def calls_for_review():
     """All calls with the number of proposals that reached IR staff and the sum of awards."""
     return Call.objects.annotate(
-        proposal_count=Count("proposals", filter=Q(proposals__state__in=REQUESTED_STATES)),
+        proposal_count=Count("proposals", filter=Q(proposals__state__in=REQUESTED)),
         awarded=Coalesce(
-            Sum("proposals__awarded_amount", filter=Q(proposals__state=S.AWARDED)), ZERO, output_field=MONEY
+            Sum("proposals__awarded_amount", filter=Q(proposals__state__in=FUNDED)), ZERO, output_field=MONEY
         ),
     ).order_by("-year", "-proposals_close")

@@ -6,11 +6,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from icm_portal.roles import IRStaffAdminMixin, is_ir_staff
+from icm_portal.roles import IRStaffAdminMixin
 from mobilities.models import Flow
 
 from .. import services
 from ..models import Attachment, Proposal, StateChange
+from ..proposals.lifecycle import PROPOSAL
 
 
 class FlowInline(IRStaffAdminMixin, admin.TabularInline):
@@ -84,8 +85,9 @@ class ProposalAdmin(IRStaffAdminMixin, admin.ModelAdmin):
         return False  # coordinators start proposals in the portal, through the services
 
     def has_delete_permission(self, request, obj=None):
-        """Only proposals that never reached a decision path: drafts and withdrawn ones."""
-        return is_ir_staff(request.user) and (obj is None or obj.state in ("draft", "withdrawn"))
+        """As the lifecycle says: only proposals that never reached a decision path (drafts, withdrawn ones)."""
+        delete = PROPOSAL.action("delete")
+        return delete.allowed.test(request.user) if obj is None else PROPOSAL.may("delete", request.user, obj)
 
 
 @admin.action(description=_("Confirm the selected partner universities"))

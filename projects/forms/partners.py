@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from ..models import Institution, Region
-from ..selectors import PARTNER_SORTS
+from ..partners import PARTNER_SORTS
 
 SORT_LABELS = {
     "name": _("Name, A–Z"),

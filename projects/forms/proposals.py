@@ -9,7 +9,7 @@ from django_countries.fields import LazyTypedChoiceField
 from icm_portal.roles import COORDINATORS
 
 from ..models import Institution, Proposal
-from ..services import NARRATIVE_FIELDS
+from ..proposals.drafting import NARRATIVE_FIELDS
 
 
 class PartnerChoiceField(forms.ModelChoiceField):

@@ -7,7 +7,8 @@ from django_countries import countries
 from mobilities.models import Activity
 
 from ..models import Call, Region, Review, Unit
-from ..reports import QUEUE_SORT_LABELS, QUEUE_STATES
+from ..proposals.lifecycle import REACHED_IR
+from ..reports import QUEUE_SORT_LABELS
 
 SCORE_CHOICES = [("", "—"), *((n, str(n)) for n in range(1, 6))]
 SCORE_HELP = _("1 (poor) to 5 (excellent)")
@@ -18,7 +19,7 @@ class QueueFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     state = forms.ChoiceField(
-        label=_("State"), required=False, choices=[("", _("Any state"))] + [(s, s.label) for s in QUEUE_STATES]
+        label=_("State"), required=False, choices=[("", _("Any state"))] + [(s, s.label) for s in REACHED_IR]
     )
     country = forms.ChoiceField(label=_("Country"), required=False)
     region = forms.ChoiceField(label=_("Region"), required=False, choices=[("", _("Any region")), *Region.choices])

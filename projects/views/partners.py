@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, UpdateView
 
 from icm_portal.roles import IRStaffRequiredMixin, ir_staff_required
-from mobilities.services import directory_rates, distance_and_band, home_institution
+from mobilities.services import directory_rates, distance_and_band
 
 from ..forms.partners import PartnerFilterForm, PartnerForm
 from ..models import Institution
-from ..selectors import partner_countries, partner_directory
+from ..partners import home_institution, partner_countries, partner_directory
 
 PAGE_SIZE = 25
 

@@ -13,9 +13,11 @@ from django.views.decorators.http import require_POST
 from icm_portal.roles import coordinates_proposal, coordinator_required, ir_staff_required
 from mobilities.forms import FlowFormSet, flow_initial
 
-from .. import selectors, services
+from .. import services
 from ..forms.proposals import AttachmentForm, ProposalForm, ReturnToDraftForm, WithdrawForm
 from ..models import Attachment, Call, Proposal, ProposalState
+from ..proposals import selectors
+from ..proposals.lifecycle import PROPOSAL
 
 PAGE_SIZE = 20
 TEMPLATES = "projects/proposals/"
@@ -140,7 +142,7 @@ def proposal_create(request, call_pk):
 @coordinator_required
 def proposal_edit(request, pk):
     proposal = _own(request.user, pk)
-    if not proposal.is_editable:
+    if not PROPOSAL.may("edit", request.user, proposal):
         messages.info(request, _("This proposal is no longer a draft; it can be read but not changed."))
         return redirect("projects:proposal_detail", pk=pk)
     add_flow = "add_flow" in request.POST
@@ -170,7 +172,7 @@ def proposal_edit(request, pk):
 def proposal_submit(request, pk):
     """Save what was typed, then submit; every problem is shown beside its field, nothing typed is lost."""
     proposal = _own(request.user, pk)
-    if not proposal.is_editable:
+    if not PROPOSAL.may("submit", request.user, proposal):
         messages.info(request, _("This proposal has already been submitted."))
         return redirect("projects:proposal_detail", pk=pk)
     form, formset = _bind(request, proposal=proposal)
@@ -202,12 +204,7 @@ def proposal_detail(request, pk):
     return render(
         request,
         TEMPLATES + "detail.html",
-        {
-            "proposal": proposal,
-            "can_edit": coordinates_proposal(request.user, proposal) and proposal.is_editable,
-            "can_withdraw": coordinates_proposal(request.user, proposal)
-            and proposal.state in (ProposalState.SUBMITTED, ProposalState.UNDER_REVIEW),
-        },
+        {"proposal": proposal, "actions": PROPOSAL.allowed_actions(request.user, proposal)},
     )
 
 
@@ -223,12 +220,14 @@ def proposal_withdraw(request, pk):
         else:
             messages.success(request, _("Your proposal is withdrawn."))
         return redirect("projects:proposal_detail", pk=pk)
-    return render(request, TEMPLATES + "withdraw.html", {"proposal": proposal, "form": form})
+    context = {"proposal": proposal, "form": form, "actions": PROPOSAL.allowed_actions(request.user, proposal)}
+    return render(request, TEMPLATES + "withdraw.html", context)
 
 
 @ir_staff_required
 def proposal_return_to_draft(request, pk):
     proposal = _visible(request.user, pk)
+    PROPOSAL.check_person("return_to_draft", request.user, proposal)  # never one's own proposal
     form = ReturnToDraftForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,21 +1,21 @@
 """Views of the review journey (IR staff only): calls, queue, review page, decisions,
-overview, comparison of calls and exports. Thin: parse, call one service or report, render."""
+comparison of calls and exports (the call overview is composed in ``icm_portal.pages``).
+Thin: parse, call one service or report, render."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from applications.selectors import registration_counts
-from icm_portal.roles import can_review_proposal, ir_staff_required
+from icm_portal.roles import ir_staff_required
 
-from .. import awards, exports, reports
+from .. import exports, reports, services
 from ..forms.review import AwardForm, CompareForm, QueueFilterForm, RejectForm, ReviewForm, ReviseForm
-from ..models import Call, ProposalState
-from ..reviews import REVIEWABLE_STATES, save_review
+from ..models import Call
+from ..proposals.lifecycle import PROPOSAL
 
 QUEUE_PAGE_SIZE = 25
 COMPARED_BY_DEFAULT = 4
@@ -44,8 +44,6 @@ def review_queue(request, call_pk):
 def _review_page(request, proposal, *, review_form=None, award_form=None, reject_form=None, revise_form=None):
     reviews = list(proposal.reviews.all())
     own = next((r for r in reviews if r.reviewer_id == request.user.pk), None)
-    may_review = can_review_proposal(request.user, proposal)
-    open_for_review = proposal.state in REVIEWABLE_STATES
     flows = list(proposal.flows.all())
     context = {
         "proposal": proposal,
@@ -53,10 +51,7 @@ def _review_page(request, proposal, *, review_form=None, award_form=None, reject
         "flows": flows,
         "reviews": [r for r in reviews if r.pk != getattr(own, "pk", None)],
         "own_review": own,
-        "may_review": may_review and open_for_review,
-        "may_decide": may_review and open_for_review,
-        "may_revise": may_review and proposal.is_decided,
-        "may_start": may_review and proposal.state == ProposalState.SUBMITTED,
+        "actions": PROPOSAL.allowed_actions(request.user, proposal),
         "review_form": review_form or ReviewForm(instance=own),
         "award_form": award_form or AwardForm(flows=flows),
         "reject_form": reject_form or RejectForm(),
@@ -74,7 +69,7 @@ def review_proposal(request, pk):
     form = ReviewForm(request.POST)
     if form.is_valid():
         try:
-            save_review(proposal_id=proposal.pk, reviewer=request.user, **form.cleaned_data)
+            services.save_review(proposal_id=proposal.pk, reviewer=request.user, **form.cleaned_data)
         except ValidationError as error:
             messages.error(request, _error_text(error))
         else:
@@ -87,17 +82,15 @@ def review_proposal(request, pk):
 @require_POST
 def start_review(request, pk):
     proposal = reports.proposal_for_review(pk)
-    if not can_review_proposal(request.user, proposal):
-        raise PermissionDenied
-    awards.start_review(proposal_id=proposal.pk, by=request.user)
+    PROPOSAL.check_person("start_review", request.user, proposal)
+    services.start_review(proposal_id=proposal.pk, by=request.user)
     messages.success(request, _("The proposal is under review."))
     return redirect("projects:review_proposal", pk=proposal.pk)
 
 
-def _decide(request, pk, form_class, form_name, decide, success):
+def _decide(request, pk, form_class, form_name, decide, success, *, action):
     proposal = reports.proposal_for_review(pk)
-    if not can_review_proposal(request.user, proposal):
-        raise PermissionDenied
+    PROPOSAL.check_person(action, request.user, proposal)
     extra = {"flows": list(proposal.flows.all())} if form_class is AwardForm else {}
     form = form_class(request.POST, **extra)
     if not form.is_valid():
@@ -119,7 +112,7 @@ def award_proposal(request, pk):
         pk,
         AwardForm,
         "award_form",
-        lambda proposal, form: awards.award_proposal(
+        lambda proposal, form: services.award_proposal(
             proposal_id=proposal.pk,
             by=request.user,
             participants_by_flow=form.participants_by_flow(),
@@ -127,6 +120,7 @@ def award_proposal(request, pk):
             feedback=form.cleaned_data["feedback"],
         ),
         _("Decision recorded: %(state)s."),
+        action="award",
     )
 
 
@@ -138,8 +132,9 @@ def reject_proposal(request, pk):
         pk,
         RejectForm,
         "reject_form",
-        lambda proposal, form: awards.reject_proposal(proposal_id=proposal.pk, by=request.user, **form.cleaned_data),
+        lambda proposal, form: services.reject_proposal(proposal_id=proposal.pk, by=request.user, **form.cleaned_data),
         _("Decision recorded: %(state)s."),
+        action="reject",
     )
 
 
@@ -151,18 +146,12 @@ def revise_decision(request, pk):
         pk,
         ReviseForm,
         "revise_form",
-        lambda proposal, form: awards.revise_decision(
+        lambda proposal, form: services.revise_decision(
             proposal_id=proposal.pk, by=request.user, note=form.cleaned_data["note"]
         ),
         _("The decision is revised; the proposal is %(state)s again."),
+        action="revise",
     )
-
-
-@ir_staff_required
-def call_overview(request, call_pk):
-    call = get_object_or_404(Call, pk=call_pk)
-    context = {"call": call, **reports.call_overview(call), "registrations": registration_counts(call)}
-    return render(request, "projects/review/overview.html", context)
 
 
 @ir_staff_required

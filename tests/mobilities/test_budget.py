@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from mobilities import budget
+from mobilities.models import Activity, Direction
 from mobilities.rates import default_rates
 
 RATES = default_rates()
@@ -312,3 +313,8 @@ def test_flow_refuses_a_participant_count_out_of_range(participants):
 def test_great_circle_refuses_coordinates_off_the_earth(lat, lon):
     with pytest.raises(budget.BudgetError):
         budget.great_circle_km(lat, lon, 0, 0)
+
+
+def test_the_activities_and_directions_of_flows_are_the_calculators_own():
+    assert tuple(Activity.values) == budget.ACTIVITIES
+    assert tuple(Direction.values) == budget.DIRECTIONS

@@ -236,7 +236,7 @@ def test_the_api_runs_a_fixed_number_of_queries(client, django_assert_num_querie
 
 
 def test_the_estimate_page_asks_to_sign_in(client):
-    response = client.get(reverse("mobilities:estimate"))
+    response = client.get(reverse("projects:estimate"))
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
 
@@ -244,7 +244,7 @@ def test_the_estimate_page_asks_to_sign_in(client):
 def test_the_estimate_page_shows_the_breakdown_and_rates_to_verify(client, plain_user):
     client.force_login(plain_user)
     response = client.get(
-        reverse("mobilities:estimate"),
+        reverse("projects:estimate"),
         {
             "activity": "student_study",
             "direction": "incoming",
@@ -265,7 +265,7 @@ def test_the_estimate_page_shows_the_breakdown_and_rates_to_verify(client, plain
 def test_the_estimate_page_shows_errors_on_the_fields(client, plain_user):
     client.force_login(plain_user)
     response = client.get(
-        reverse("mobilities:estimate"),
+        reverse("projects:estimate"),
         {"activity": "staff_teaching", "direction": "outgoing", "distance_km": "5708", "days": "70"},
     )
     html = response.content.decode()
@@ -282,7 +282,7 @@ def test_the_estimate_page_runs_a_fixed_number_of_queries(client, plain_user, dj
     params = {"activity": "staff_teaching", "direction": "outgoing", "partner": chosen.pk, "days": "5"}
     # session, user, groups, partner, rate table + bands + support rates, home, then the selects: partners, calls
     with django_assert_num_queries(10):
-        client.get(reverse("mobilities:estimate"), params)
+        client.get(reverse("projects:estimate"), params)
 
 
 @pytest.mark.parametrize(

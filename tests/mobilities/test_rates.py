@@ -9,12 +9,11 @@ from django.db import IntegrityError, transaction
 
 from mobilities import budget
 from mobilities.models import Flow, IndividualSupportRate, RateTable, TravelBand
+from mobilities.pricing import flow_total_for, price_flow
 from mobilities.rates import default_rates, install_default_rates
 from mobilities.services import (
     check_rate_table_editable,
     estimate_grant,
-    flow_total_for,
-    price_flow,
     rates_for_call,
     rates_for_table,
     receiving_group_of,

@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from icm_portal.roles import IR_STAFF
 from projects import services
-from projects.awards import award_proposal
 from projects.models import ProposalState
+from projects.proposals.decisions import award_proposal
 from tests.factories import FlowFactory, ProposalFactory
 
 from .conftest import MINIMAL_PDF

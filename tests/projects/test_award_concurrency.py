@@ -8,8 +8,8 @@ from django.db import connection
 
 from icm_portal.outbox.models import Message
 from icm_portal.roles import IR_STAFF
-from projects.awards import EnvelopeExceeded, award_proposal
 from projects.models import Proposal, ProposalState, StateChange
+from projects.proposals.decisions import EnvelopeExceeded, award_proposal
 from tests.factories import CallFactory, FlowFactory, ProposalFactory, UserFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

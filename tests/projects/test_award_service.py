@@ -8,8 +8,8 @@ from django.db import IntegrityError, transaction
 
 from icm_portal.outbox.models import Message
 from mobilities.models import Flow
-from projects.awards import EnvelopeExceeded, award_proposal, reject_proposal, revise_decision
 from projects.models import Proposal, ProposalState, StateChange
+from projects.proposals.decisions import EnvelopeExceeded, award_proposal, reject_proposal, revise_decision
 from tests.factories import CallFactory, FlowFactory, ProposalFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

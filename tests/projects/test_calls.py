@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mobilities.services import directory_rates, distance_and_band
-from projects import demo
+from projects.demo import catalogue as demo
 from projects.models import Call, CallContact, Institution, Unit
 
 pytestmark = pytest.mark.django_db

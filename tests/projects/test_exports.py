@@ -9,9 +9,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from mobilities.models import Activity, Direction
-from projects.awards import award_proposal
 from projects.exports import BENEFICIARY_ACTIVITY, beneficiary_header
 from projects.models import ProposalState
+from projects.proposals.decisions import award_proposal
 from tests.factories import CallFactory, FlowFactory, HomeInstitutionFactory, InstitutionFactory, ProposalFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from mobilities.models import Activity, Direction
-from projects.awards import award_proposal
 from projects.models import ProposalState, Region
+from projects.proposals.decisions import award_proposal
 from projects.reports import call_overview, calls_comparison
 from tests.factories import CallFactory, FlowFactory, InstitutionFactory, ProposalFactory
 

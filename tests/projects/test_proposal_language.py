@@ -5,7 +5,7 @@ from django.utils import translation
 
 from icm_portal.outbox.models import Message
 from projects import services
-from projects.awards import award_proposal
+from projects.proposals.decisions import award_proposal
 
 from .conftest import INCOMING_STUDENTS
 

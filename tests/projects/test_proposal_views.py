@@ -307,6 +307,23 @@ def test_ir_staff_return_a_proposal_to_draft_with_a_note(client, draft, coordina
     assert "Submitted → Draft" in page
 
 
+@pytest.mark.parametrize("coordinates_it, offered", [(False, True), (True, False)])
+def test_the_proposal_page_offers_return_to_draft_only_to_ir_staff_who_may_take_it(
+    client, draft, coordinator, ir_user, coordinates_it, offered
+):
+    _submitted(draft, coordinator)
+    if coordinates_it:
+        draft.co_coordinators.add(ir_user)
+    client.force_login(ir_user)
+
+    page = client.get(reverse("projects:proposal_detail", args=[draft.pk])).text
+
+    assert (reverse("projects:proposal_return_to_draft", args=[draft.pk]) in page) is offered
+    assert client.get(reverse("projects:proposal_return_to_draft", args=[draft.pk])).status_code == (
+        200 if offered else 403
+    )
+
+
 def test_a_submitted_proposal_is_read_only_to_its_coordinator(client, draft, coordinator):
     _submitted(draft, coordinator)
     client.force_login(coordinator)

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from icm_portal.demo import seed_accounts
-from projects import demo_reviews
+from projects.demo import reviews as demo_reviews
 from projects.models import ProposalState, Review
 from tests.factories import ProposalFactory
 

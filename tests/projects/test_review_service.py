@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
-from projects.awards import award_proposal, start_review
 from projects.models import ProposalState, Recommendation, Review, StateChange
-from projects.reviews import save_review
+from projects.proposals.decisions import award_proposal, start_review
+from projects.proposals.reviews import save_review
 from tests.factories import FlowFactory, ProposalFactory
 
 pytestmark = pytest.mark.django_db

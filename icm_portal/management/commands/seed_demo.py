@@ -9,10 +9,9 @@ from icm_portal.demo import seed_accounts
 
 # Each app seeds its own data through its own ``demo.seed()``, in this order.
 APP_SEEDERS = (
-    "mobilities.demo",
-    "projects.demo",
-    "projects.demo_proposals",
-    "projects.demo_reviews",
+    "projects.demo.catalogue",
+    "projects.demo.proposals",
+    "projects.demo.reviews",
     "applications.demo",
 )
 

@@ -1,5 +1,7 @@
 """The grant estimate's input, one form for the JSON API and the estimate page alike, and the
-API's JSON shape, so that both answer the same figures for the same parameters."""
+API's JSON shape, so that both answer the same figures for the same parameters.
+
+The calculator is mobilities'; the calls and partner universities it is asked about are this app's."""
 
 from decimal import Decimal
 
@@ -7,11 +9,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Call, Institution
+from mobilities import budget
+from mobilities.models import Activity, Direction
+from mobilities.services import estimate_grant
 
-from . import budget
-from .models import Activity, Direction
-from .services import estimate_grant
+from .models import Call, Institution
+from .partners import home_institution
 
 PARAMETERS = (
     "activity",
@@ -111,6 +114,7 @@ class EstimateForm(forms.Form):
                 green=data.get("green", False),
                 travel_days=data.get("travel_days"),
                 call=data.get("call"),
+                home=home_institution(),
             )
         except budget.BudgetError as exc:
             field = exc.parameter if exc.parameter in self.fields else None

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from mobilities.rates import install_default_rates
 
-from .models import Call, CallContact, Institution, Region, Unit
+from ..models import Call, CallContact, Institution, Region, Unit
 
 CALL_NAME = "Erasmus+ ICM 2023"
 CALL_DESCRIPTION = (

@@ -5,7 +5,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from .estimates import PARAMETERS, EstimateForm, errors_json, estimate_json
+from ..estimates import PARAMETERS, EstimateForm, errors_json, estimate_json
 
 
 @require_GET
@@ -26,4 +26,4 @@ def estimate(request):
     form = EstimateForm(request.GET or None, initial={"participants": 1})
     result = form.estimate() if form.is_bound else None
     table, grant = result if result else (None, None)
-    return render(request, "mobilities/estimate.html", {"form": form, "rate_table": table, "grant": grant})
+    return render(request, "projects/estimate.html", {"form": form, "rate_table": table, "grant": grant})

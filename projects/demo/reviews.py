@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from .models import Proposal, ProposalState, Recommendation, Review
+from ..models import Proposal, ProposalState, Recommendation, Review
 
 REVIEWERS = ("ir1", "ir2")
 REVIEWED_STATES = (ProposalState.SUBMITTED, ProposalState.UNDER_REVIEW, ProposalState.AWARDED, ProposalState.REJECTED)

@@ -4,9 +4,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from projects.models import Call, Unit
-from projects.selectors import awarded_proposals
+from projects.proposals.selectors import awarded_proposals
 
-from .models import Registration, RegistrationKind, RegistrationState, StudyLevel, normalise_email
+from ..models import Registration, RegistrationKind, RegistrationState, StudyLevel, normalise_email
 
 # name, address, kind, level, countries, state
 DEMO_REGISTRATIONS = [

@@ -1,15 +1,13 @@
 """Reviews of proposals: each IR staff member scores a proposal once and may edit it until the decision."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from icm_portal.roles import can_review_proposal
+from ..models import Proposal, Recommendation, Review
+from .decisions import start_review
+from .lifecycle import PROPOSAL
 
-from .awards import start_review
-from .models import Proposal, ProposalState, Recommendation, Review
-
-REVIEWABLE_STATES = (ProposalState.SUBMITTED, ProposalState.UNDER_REVIEW)
 SCORES = ("relevance", "quality", "impact", "budget")
 
 
@@ -28,10 +26,7 @@ def save_review(*, proposal_id, reviewer, relevance, quality, impact, budget, re
     with transaction.atomic():
         # The proposal's lock keeps a review from slipping in beside a decision being taken.
         proposal = Proposal.objects.select_for_update().get(pk=proposal_id)
-        if not can_review_proposal(reviewer, proposal):
-            raise PermissionDenied(_("You may not review this proposal."))
-        if proposal.state not in REVIEWABLE_STATES:
-            raise ValidationError(_("This proposal is no longer open for review."), code="not_reviewable")
+        PROPOSAL.check("review", reviewer, proposal)
         review, _created = Review.objects.update_or_create(
             proposal=proposal,
             reviewer=reviewer,

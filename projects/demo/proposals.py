@@ -8,9 +8,8 @@ States are written through ``change_state`` so that every proposal has a real ti
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from .awards import award_proposal
-from .models import Call, Institution, Proposal, ProposalState, Unit
-from .services import change_state, create_proposal
+from ..models import Call, Institution, Proposal, ProposalState, Unit
+from ..services import award_proposal, change_state, create_proposal
 
 CALL_NAME = "Erasmus+ ICM 2023"
 IR_USER = "ir1"

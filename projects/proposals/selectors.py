@@ -1,0 +1,47 @@
+"""Reads of proposals that are more than a filter: a coordinator's own, one proposal's page, a call's awards."""
+
+from django.db.models import Count, Prefetch, Sum
+
+from icm_portal.roles import coordinated_by, visible_proposals
+from mobilities.models import Flow
+
+from ..models import Proposal, StateChange
+from .lifecycle import FUNDED
+
+
+def awarded_proposals(call):
+    """The call's awarded projects with partner, unit and flows, for the public call page."""
+    return (
+        Proposal.objects.filter(call=call, state__in=FUNDED)
+        .select_related("partner", "unit")
+        .prefetch_related("flows")
+        .order_by("partner__country", "title", "id")
+    )
+
+
+def proposals_of_coordinator(user, *, state=None):
+    """The proposals a person coordinates or co-coordinates, with their call, partner and flow totals."""
+    mine = Proposal.objects.filter(coordinated_by(user)).values("pk")
+    proposals = (
+        Proposal.objects.filter(pk__in=mine)
+        .select_related("call", "partner", "unit")
+        .annotate(flow_count=Count("flows"), participant_count=Sum("flows__participants"))
+        .order_by("-updated_at", "-id")
+    )
+    if state:
+        proposals = proposals.filter(state=state)
+    return proposals
+
+
+def visible_proposal(user, pk):
+    """One proposal with everything its page shows, if ``user`` may see it; else Proposal.DoesNotExist.
+
+    IR staff see every proposal; a coordinator only those they (co-)coordinate.
+    """
+    proposals = Proposal.objects.select_related("call", "partner", "unit", "coordinator").prefetch_related(
+        "co_coordinators",
+        Prefetch("flows", queryset=Flow.objects.order_by("position", "id")),
+        "attachments",
+        Prefetch("state_changes", queryset=StateChange.objects.select_related("by")),
+    )
+    return visible_proposals(user, proposals).get(pk=pk)
