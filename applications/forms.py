@@ -1,4 +1,5 @@
-"""Forms: the public registration form (with its honeypot), the staff filters and follow-up."""
+"""Forms: the public registration form (with its honeypot) and IR staff's follow-up (the staff
+list's filters are in ``applications.filters``)."""
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Fieldset, Layout, Submit
@@ -17,7 +18,6 @@ from .models import (
     RegistrationState,
     StudyLevel,
 )
-from .selectors import SORTS
 
 HONEYPOT = "website"
 
@@ -171,52 +171,6 @@ class RegistrationForm(forms.Form):
     def is_bot(self):
         """The honeypot was filled in: the view discards the submission without a word."""
         return bool(self.data.get(HONEYPOT, "").strip())
-
-
-class RegistrationFilterForm(forms.Form):
-    """The staff list's filters, read from the query string."""
-
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    kind = forms.ChoiceField(label=_("Student or staff"), required=False, choices=[("", _("All"))])
-    unit = forms.ModelChoiceField(
-        label=_("Unit"), required=False, queryset=Unit.objects.order_by("name"), empty_label=_("All")
-    )
-    study_level = forms.ChoiceField(label=_("Study level"), required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    state = forms.ChoiceField(label=_("State"), required=False)
-    sort = forms.ChoiceField(label=_("Sort by"), required=False)
-
-    SORT_LABELS = {
-        "-created": _("Newest first"),
-        "created": _("Oldest first"),
-        "name": _("Name A–Z"),
-        "-name": _("Name Z–A"),
-        "unit": _("Unit"),
-        "kind": _("Student or staff"),
-        "state": _("State"),
-    }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        everything = [("", _("All"))]
-        self.fields["kind"].choices = everything + list(RegistrationKind.choices)
-        self.fields["study_level"].choices = everything + list(StudyLevel.choices)
-        self.fields["country"].choices = everything + list(all_countries)
-        self.fields["state"].choices = everything + list(RegistrationState.choices)
-        self.fields["sort"].choices = [(key, label) for key, label in self.SORT_LABELS.items() if key in SORTS]
-
-    def filters(self):
-        """Keyword arguments for the selector; invalid values are simply not applied."""
-        data = self.cleaned_data if self.is_valid() else {}
-        return {
-            "kind": data.get("kind", ""),
-            "unit": data.get("unit"),
-            "study_level": data.get("study_level", ""),
-            "country": data.get("country", ""),
-            "state": data.get("state", ""),
-            "search": data.get("q", ""),
-            "sort": data.get("sort") or "-created",
-        }
 
 
 class FollowUpForm(forms.Form):

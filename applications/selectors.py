@@ -4,7 +4,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
-from django_countries import countries as all_countries
 from django_countries.fields import Country
 
 from projects.models import Call
@@ -94,36 +93,20 @@ def registration_calls():
     ).order_by("-year", "-registration_close", "-id")
 
 
-def registrations_for_staff(
-    *, call, kind="", unit=None, study_level="", country="", state="", search="", sort=DEFAULT_SORT
-):
-    """A call's registrations filtered and sorted in SQL, with the unit joined (one query per page)."""
-    registrations = Registration.objects.filter(call=call).select_related("unit")
-    if kind:
-        registrations = registrations.filter(kind=kind)
-    if unit is not None:
-        registrations = registrations.filter(unit=unit)
-    if study_level:
-        registrations = registrations.filter(study_level=study_level)
-    if country and country in all_countries:
-        # two-letter codes joined by commas: a code can only match as itself
-        registrations = registrations.filter(countries__contains=country)
-    if state:
-        registrations = registrations.filter(state=state)
-    search = (search or "").strip()
-    if search:
-        registrations = registrations.filter(
-            Q(name__icontains=search)
-            | Q(email_normalised__icontains=search.lower())
-            | Q(preferred_period__icontains=search)
-            | Q(message__icontains=search)
-        )
+def registrations_for_staff(*, call):
+    """A call's registrations with the unit joined, newest first (``filters.RegistrationFilter``
+    narrows and sorts them in SQL; one query per page)."""
+    return sorted_registrations(Registration.objects.filter(call=call).select_related("unit"), DEFAULT_SORT)
+
+
+def sorted_registrations(registrations, sort):
+    """The registrations in one of ``SORTS``' orders (anything else: the newest first)."""
     return registrations.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT]), "-id")
 
 
-def registrations_for_export(**filters):
+def registrations_for_export(*, call):
     """The same rows as the staff list, with what the export adds (partners, projects) prefetched."""
-    return registrations_for_staff(**filters).prefetch_related("partners", "proposals")
+    return registrations_for_staff(call=call).prefetch_related("partners", "proposals")
 
 
 def registration_for_staff(pk):

@@ -14,7 +14,8 @@ from icm_portal.roles import ir_staff_required
 from projects.models import Call
 
 from . import exports, selectors, services
-from .forms import FollowUpForm, RegistrationFilterForm, RegistrationForm
+from .filters import RegistrationFilter
+from .forms import FollowUpForm, RegistrationForm
 from .models import Registration
 from .rate_limit import allow
 
@@ -110,9 +111,9 @@ def registration_calls(request):
 def registration_list(request, call_pk):
     """IR staff: a call's registrations, filtered, searched, sorted and paginated in SQL."""
     call = get_object_or_404(Call, pk=call_pk)
-    filter_form = RegistrationFilterForm(request.GET or None)
-    registrations = selectors.registrations_for_staff(call=call, **filter_form.filters())
-    page = Paginator(registrations, PAGE_SIZE).get_page(request.GET.get("page"))
+    registrations = RegistrationFilter(request.GET or None, queryset=selectors.registrations_for_staff(call=call))
+    filter_form = registrations.form
+    page = Paginator(registrations.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"call": call, "filter_form": filter_form, "page": page, "query": query.urlencode()}
@@ -148,13 +149,13 @@ def registration_detail(request, pk):
 def registration_export_csv(request, call_pk):
     """IR staff: the filtered registrations as CSV, streamed row by row."""
     call = get_object_or_404(Call, pk=call_pk)
-    filters = RegistrationFilterForm(request.GET or None).filters()
-    return exports.csv_response(call, selectors.registrations_for_export(call=call, **filters))
+    registrations = RegistrationFilter(request.GET or None, queryset=selectors.registrations_for_export(call=call))
+    return exports.csv_response(call, registrations.qs)
 
 
 @ir_staff_required
 def registration_export_xlsx(request, call_pk):
     """IR staff: the filtered registrations as an Excel workbook."""
     call = get_object_or_404(Call, pk=call_pk)
-    filters = RegistrationFilterForm(request.GET or None).filters()
-    return exports.xlsx_response(call, selectors.registrations_for_export(call=call, **filters))
+    registrations = RegistrationFilter(request.GET or None, queryset=selectors.registrations_for_export(call=call))
+    return exports.xlsx_response(call, registrations.qs)

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, FloatField, ProtectedError, Q, Value
+from django.db.models import F, FloatField, ProtectedError, Value
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,32 +34,24 @@ PARTNER_SORTS = {
 }
 
 
-def partner_directory(*, search="", country="", region="", sort="name", home=None):
-    """Partner universities (never the home one), filtered and sorted in SQL.
+def partner_directory(*, home=None):
+    """Partner universities (never the home one), by name (``filters.PartnerFilter`` narrows and sorts).
 
     With a home institution each row is annotated with its great-circle distance (haversine
     in SQL, for sorting); the figure shown comes from the calculator, per row, in Python.
     """
     partners = Institution.objects.filter(is_home=False)
-    if search:
-        partners = partners.filter(
-            Q(name__icontains=search)
-            | Q(city__icontains=search)
-            | Q(erasmus_code__icontains=search)
-            | Q(schac_code__icontains=search)
-            | Q(oid__iexact=search)
-            | Q(pic=search)
-        )
-    if country:
-        partners = partners.filter(country=country)
-    if region:
-        partners = partners.filter(region=region)
     if home is not None:
         lat0, lon0 = Radians(Value(float(home.latitude))), Radians(Value(float(home.longitude)))
         lat, lon = Radians(F("latitude")), Radians(F("longitude"))
         a = Power(Sin((lat - lat0) / 2), 2) + Cos(lat0) * Cos(lat) * Power(Sin((lon - lon0) / 2), 2)
         partners = partners.annotate(distance=Value(2.0 * EARTH_RADIUS_KM) * ASin(Sqrt(a, output_field=FloatField())))
-    elif sort.lstrip("-") == "distance":
+    return partners.order_by(*PARTNER_SORTS["name"])
+
+
+def sorted_partners(partners, sort):
+    """The directory in one of ``PARTNER_SORTS``' orders; by name where no distance is known."""
+    if sort.lstrip("-") == "distance" and "distance" not in partners.query.annotations:
         sort = "name"
     return partners.order_by(*PARTNER_SORTS.get(sort, PARTNER_SORTS["name"]))
 
@@ -124,3 +116,19 @@ def merge_partner(*, duplicate_id, into_id, by):
                 _("“%(name)s” is still used elsewhere and cannot be deleted.") % {"name": duplicate.name}
             ) from exc
         return into, moved
+
+
+def confirm_partners(*, partner_ids, by):
+    """IR staff confirm requested partner universities whose details they checked; returns how many.
+
+    Flows towards a partner are priced once it is confirmed (the next save or the submission).
+    """
+    if not is_ir_staff(by):
+        raise PermissionDenied
+    with transaction.atomic():
+        requested = Institution.objects.select_for_update().filter(pk__in=list(partner_ids), is_confirmed=False)
+        partners = list(requested)
+        for partner in partners:
+            partner.is_confirmed = True
+        Institution.objects.bulk_update(partners, ["is_confirmed"])
+    return len(partners)

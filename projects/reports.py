@@ -1,4 +1,4 @@
-"""Reads for IR staff: the review queue, a call's overview and the comparison of calls.
+"""Reads for IR staff: the review queue, a call's overview (the comparison of calls builds on it).
 
 Every figure is computed in SQL (aggregates and subqueries), so a page runs the same
 number of queries whatever the number of proposals, reviews and flows.
@@ -10,7 +10,6 @@ from django.db.models import (
     Avg,
     Count,
     DecimalField,
-    Exists,
     F,
     FloatField,
     IntegerField,
@@ -26,7 +25,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from icm_portal.charts import AWARDED_COLOUR, CALL_COLOURS, REQUESTED_COLOUR, bar_chart
+from icm_portal.charts import AWARDED_COLOUR, REQUESTED_COLOUR, bar_chart
 from mobilities.models import Activity, Direction, Flow
 
 from .models import Attachment, Call, Proposal, ProposalState, Region, Review, StateChange
@@ -74,34 +73,19 @@ def with_review_figures(proposals):
     )
 
 
-def review_queue(*, call, state="", country="", region="", unit=None, activity="", search="", sort="-date"):
-    """The proposals of a call that reached IR staff, filtered, searched and sorted in SQL."""
+def review_queue(call):
+    """The proposals of a call that reached IR staff with their review figures, newest submission
+    first (``filters.QueueFilter`` narrows and sorts them in SQL)."""
     proposals = Proposal.objects.filter(call=call, state__in=REACHED_IR).select_related(
         "partner", "unit", "coordinator"
     )
-    if state:
-        proposals = proposals.filter(state=state)
-    if country:
-        proposals = proposals.filter(partner__country=country)
-    if region:
-        proposals = proposals.filter(partner__region=region)
-    if unit:
-        proposals = proposals.filter(unit=unit)
-    if activity:
-        proposals = proposals.filter(Exists(Flow.objects.filter(proposal=OuterRef("pk"), activity=activity)))
-    if search:
-        proposals = proposals.filter(
-            Q(title__icontains=search)
-            | Q(partner__name__icontains=search)
-            | Q(partner__city__icontains=search)
-            | Q(coordinator__first_name__icontains=search)
-            | Q(coordinator__last_name__icontains=search)
-            | Q(coordinator__username__icontains=search)
-        )
+    return with_review_figures(proposals).order_by(*QUEUE_SORTS["-date"])
+
+
+def sorted_queue(proposals, sort):
+    """The queue in one of ``QUEUE_SORTS``' orders; unscored proposals last, whichever way scores go."""
     order = QUEUE_SORTS.get(sort, QUEUE_SORTS["-date"])
-    proposals = with_review_figures(proposals)
     if order[0].lstrip("-") == "average_score":
-        # Unscored proposals last, whichever way the scores are sorted.
         field = F("average_score")
         first = field.desc(nulls_last=True) if order[0].startswith("-") else field.asc(nulls_last=True)
         return proposals.order_by(first, *order[1:])
@@ -120,7 +104,7 @@ def call_totals(call):
     return figures
 
 
-def _flow_breakdown(call_ids, key):
+def flow_breakdown(call_ids, key):
     """Participants and euros (requested and awarded) per call and per value of ``key``, one query.
 
     Grouped by call too, so the overview (one call) and the comparison (several) share it.
@@ -153,17 +137,17 @@ def _flow_breakdown(call_ids, key):
     ]
 
 
-def _label(key, labels):
+def value_label(key, labels):
     return labels.get(key, key or _("not given"))
 
 
 def _labelled(rows, labels):
     for row in rows:
-        row["label"] = _label(row["key"], labels)
+        row["label"] = value_label(row["key"], labels)
     return sorted(rows, key=lambda row: (-row["requested"], str(row["label"])))
 
 
-def _dimensions():
+def dimensions():
     """(slug, title, column heading, flow lookup, labels) of each way the overview splits people and money.
 
     Built per call so country names come in the language of the request.
@@ -189,8 +173,8 @@ def call_overview(call):
         {"key": state.value, "label": state.label, "count": counted.get(state.value, 0)} for state in map(S, REACHED_IR)
     ]
     breakdowns = []
-    for slug, title, column, key, labels in _dimensions():
-        rows = _labelled(_flow_breakdown([call.pk], key), labels)
+    for slug, title, column, key, labels in dimensions():
+        rows = _labelled(flow_breakdown([call.pk], key), labels)
         chart = bar_chart(rows, series=_euro_series())
         breakdowns.append({"slug": slug, "title": title, "column": column, "rows": rows, "chart": chart})
     return {
@@ -199,113 +183,6 @@ def call_overview(call):
         "state_chart": bar_chart(by_state, series=[("count", _("Proposals"), AWARDED_COLOUR)]),
         "breakdowns": breakdowns,
     }
-
-
-NOTHING = {"people": 0, "requested": ZERO, "awarded_people": 0, "awarded": ZERO}
-
-
-def _side_by_side(rows, *, calls, labels):
-    """One row per value with the figures of each call in ``calls``' order (zeros where a call has none).
-
-    Sorted like the overview: most requested over all calls first, then by label.
-    """
-    per_value = {}
-    for row in rows:
-        per_value.setdefault(row["key"], {})[row["call_id"]] = {name: row[name] for name in NOTHING}
-    values = []
-    for key, per_call in per_value.items():
-        figures = [per_call.get(call.pk, NOTHING) for call in calls]
-        chart_bars = {}
-        for index, each in enumerate(figures):
-            chart_bars[f"requested_{index}"] = each["requested"]
-            chart_bars[f"awarded_{index}"] = each["awarded"]
-        values.append(
-            {
-                "key": key,
-                "label": _label(key, labels),
-                "calls": figures,
-                "requested": sum((each["requested"] for each in figures), ZERO),
-                **chart_bars,
-            }
-        )
-    return sorted(values, key=lambda row: (-row["requested"], str(row["label"])))
-
-
-def _calls_series(calls):
-    """A light (requested) and a dark (awarded) bar for each call, named after it."""
-    series = []
-    for index, call in enumerate(calls):
-        requested_colour, awarded_colour = CALL_COLOURS[index % len(CALL_COLOURS)]
-        series.append((f"requested_{index}", _("%(call)s: requested (EUR)") % {"call": call.name}, requested_colour))
-        series.append((f"awarded_{index}", _("%(call)s: awarded (EUR)") % {"call": call.name}, awarded_colour))
-    return series
-
-
-def calls_comparison(calls):
-    """Several calls side by side: their totals (one query) and, as on the overview, participants and
-    euros by partner country, region, direction and activity (one query each, whatever the number of calls).
-    """
-    calls = list(calls)
-    ids = [call.pk for call in calls]
-    awarded = Proposal.objects.filter(call=OuterRef("pk"), state__in=FUNDED).order_by().values("call")
-    requested = Proposal.objects.filter(call=OuterRef("pk"), state__in=REQUESTED).order_by().values("call")
-    participants = Flow.objects.filter(proposal__call=OuterRef("pk"), proposal__state__in=FUNDED).order_by()
-    rows = (
-        Call.objects.filter(pk__in=ids)
-        .annotate(
-            requested=Coalesce(
-                Subquery(requested.annotate(t=Sum("requested_amount")).values("t"), output_field=MONEY), ZERO
-            ),
-            awarded=Coalesce(Subquery(awarded.annotate(t=Sum("awarded_amount")).values("t"), output_field=MONEY), ZERO),
-            proposal_count=Coalesce(
-                Subquery(requested.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), 0
-            ),
-            awarded_participants=Coalesce(
-                Subquery(
-                    participants.values("proposal__call")
-                    .annotate(n=Sum(Coalesce("awarded_participants", "participants")))
-                    .values("n"),
-                    output_field=IntegerField(),
-                ),
-                0,
-            ),
-        )
-        .order_by("-year", "-proposals_close")
-    )
-    totals = [
-        {
-            "call": call,
-            "envelope": call.envelope,
-            "requested": call.requested,
-            "awarded": call.awarded,
-            "remaining": call.envelope - call.awarded,
-            "proposals": call.proposal_count,
-            "participants": call.awarded_participants,
-        }
-        for call in rows
-    ]
-    ordered = [total["call"] for total in totals]
-    series = _calls_series(ordered)
-    breakdowns = []
-    for slug, title, column, key, labels in _dimensions():
-        values = _side_by_side(_flow_breakdown(ids, key), calls=ordered, labels=labels)
-        breakdowns.append(
-            {
-                "slug": slug,
-                "title": title,
-                "column": column,
-                "rows": values,
-                "columns": 1 + 4 * len(ordered),
-                "chart": bar_chart(values, series=series),
-            }
-        )
-    chart_rows = [{**total, "label": total["call"].name} for total in totals]
-    totals_series = [
-        ("envelope", _("Envelope (EUR)"), "#adb5bd"),
-        ("requested", _("Requested (EUR)"), REQUESTED_COLOUR),
-        ("awarded", _("Awarded (EUR)"), AWARDED_COLOUR),
-    ]
-    return {"totals": totals, "breakdowns": breakdowns, "chart": bar_chart(chart_rows, series=totals_series)}
 
 
 def proposal_for_review(pk):

@@ -1,7 +1,8 @@
 """The projects app's writes, one import for views, the admin, commands and tests: each lives in the
 module of its concern (the proposal's package, the partner directory, calls)."""
 
-from .partners import merge_partner, request_partner
+from .calls import save_call
+from .partners import confirm_partners, merge_partner, request_partner
 from .proposals.attachments import add_attachment, delete_attachment, is_pdf
 from .proposals.decisions import EnvelopeExceeded, award_proposal, reject_proposal, revise_decision, start_review
 from .proposals.drafting import NARRATIVE_FIELDS, PROPOSAL_FIELDS, create_proposal, save_draft
@@ -15,6 +16,7 @@ __all__ = [
     "PROPOSAL_FIELDS",
     "EnvelopeExceeded",
     "add_attachment",
+    "confirm_partners",
     "award_proposal",
     "change_state",
     "create_proposal",
@@ -26,6 +28,7 @@ __all__ = [
     "return_to_draft",
     "revise_decision",
     "save_draft",
+    "save_call",
     "save_review",
     "start_review",
     "submission_problems",

@@ -1,11 +1,14 @@
 """Admin: calls with their IR contacts, institutions (partner universities and the home one) and units."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from icm_portal.roles import IRStaffAdminMixin
 
+from ..calls import RATE_TABLE_FIXED, call_change_problems, save_call
 from ..models import Call, CallContact, Institution, Unit
+from ..proposals.lifecycle import FUNDED
 from .proposals import confirm_partners, merge_into_confirmed_partner
 
 
@@ -15,8 +18,27 @@ class CallContactInline(IRStaffAdminMixin, admin.TabularInline):
     fields = ["name", "email", "language", "notification"]
 
 
+class CallForm(forms.ModelForm):
+    """The admin builds the fields from the fieldsets; this says beside the field what an award fixes."""
+
+    def clean(self):
+        data = super().clean()
+        candidate = self.instance
+        for name in ("envelope", "rate_table"):
+            if name in data:
+                setattr(candidate, name, data[name])
+        for field, message in call_change_problems(candidate).items():
+            if field in self.fields:
+                self.add_error(field, message)
+        return data
+
+
 @admin.register(Call)
 class CallAdmin(IRStaffAdminMixin, admin.ModelAdmin):
+    """A call's money is kept through ``save_call``: its envelope never below its awards, its rate
+    table read-only once an award was computed with it."""
+
+    form = CallForm
     list_display = ["name", "year", "proposals_open", "proposals_close", "envelope", "rate_table"]
     list_filter = ["year"]
     search_fields = ["name"]
@@ -27,6 +49,20 @@ class CallAdmin(IRStaffAdminMixin, admin.ModelAdmin):
         (_("Proposal window"), {"fields": ["proposals_open", "proposals_close"]}),
         (_("Interest registration window"), {"fields": ["registration_open", "registration_close"]}),
     ]
+
+    def _has_awards(self, call):
+        return call is not None and call.pk is not None and call.proposals.filter(state__in=FUNDED).exists()
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["rate_table"] if self._has_awards(obj) else []
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET" and self._has_awards(self.get_object(request, object_id)):
+            messages.info(request, RATE_TABLE_FIXED)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        save_call(call=obj, by=request.user)
 
 
 @admin.register(Institution)

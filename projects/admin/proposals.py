@@ -13,6 +13,11 @@ from .. import services
 from ..models import Attachment, Proposal, StateChange
 from ..proposals.lifecycle import PROPOSAL
 
+FIXED_IN_THE_PORTAL = _(
+    "A proposal's call, partner university and coordinators are read-only here: they fix its grant, the "
+    "envelope it counts against and who may decide on it, and change only in the portal."
+)
+
 
 class FlowInline(IRStaffAdminMixin, admin.TabularInline):
     """Flows are read-only here: their figures come from the calculator, never from typing."""
@@ -61,15 +66,18 @@ class StateChangeInline(IRStaffAdminMixin, admin.TabularInline):
 
 @admin.register(Proposal)
 class ProposalAdmin(IRStaffAdminMixin, admin.ModelAdmin):
-    """States and amounts are read-only: they change through the services (submit, review, award)."""
+    """States, amounts and what fixes them are read-only: they change through the services (submit,
+    review, award), which the lifecycle guards."""
 
     list_display = ["title", "call", "partner", "coordinator", "state", "requested_amount", "awarded_amount"]
     list_filter = ["call", "state"]
     search_fields = ["title", "partner__name", "coordinator__username", "coordinator__last_name"]
     list_select_related = ["call", "partner", "coordinator"]
-    raw_id_fields = ["coordinator", "partner"]
-    filter_horizontal = ["co_coordinators"]
     readonly_fields = [
+        "call",
+        "partner",
+        "coordinator",
+        "co_coordinators",
         "state",
         "requested_amount",
         "awarded_amount",
@@ -80,6 +88,11 @@ class ProposalAdmin(IRStaffAdminMixin, admin.ModelAdmin):
         "updated_at",
     ]
     inlines = [FlowInline, AttachmentInline, StateChangeInline]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            messages.info(request, FIXED_IN_THE_PORTAL)
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def has_add_permission(self, request):
         return False  # coordinators start proposals in the portal, through the services
@@ -93,7 +106,7 @@ class ProposalAdmin(IRStaffAdminMixin, admin.ModelAdmin):
 @admin.action(description=_("Confirm the selected partner universities"))
 def confirm_partners(modeladmin, request, queryset):
     """IR staff checked the requested partners' details (coordinates, region) and confirm them."""
-    count = queryset.filter(is_confirmed=False).update(is_confirmed=True)
+    count = services.confirm_partners(partner_ids=queryset.values_list("pk", flat=True), by=request.user)
     modeladmin.message_user(
         request,
         ngettext("%(count)d partner university confirmed.", "%(count)d partner universities confirmed.", count)

@@ -1,53 +1,11 @@
-"""Forms of the partner directory: its filters, and a partner university's details."""
+"""The form of a partner university's details (the directory's filters are in ``projects.filters``)."""
 
 from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
-from ..models import Institution, Region
-from ..partners import PARTNER_SORTS
-
-SORT_LABELS = {
-    "name": _("Name, A–Z"),
-    "-name": _("Name, Z–A"),
-    "country": _("Country"),
-    "-country": _("Country, Z–A"),
-    "city": _("City"),
-    "region": _("Region"),
-    "-region": _("Region, Z–A"),
-    "distance": _("Distance, nearest first"),
-    "-distance": _("Distance, farthest first"),
-}
-
-
-class PartnerFilterForm(forms.Form):
-    """The directory's search, filters and sorting; kept in the query string."""
-
-    q = forms.CharField(label=_("Search"), required=False, max_length=100, help_text=_("Name, city or identifier"))
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    region = forms.ChoiceField(label=_("Region"), required=False, choices=[("", _("All regions")), *Region.choices])
-    sort = forms.ChoiceField(
-        label=_("Sort by"), required=False, choices=[(key, SORT_LABELS[key]) for key in PARTNER_SORTS]
-    )
-
-    def __init__(self, *args, country_codes=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("All countries"))] + [
-            (code, countries.name(code)) for code in country_codes
-        ]
-
-    def filters(self):
-        """The valid filters, ignoring a stray value rather than failing the page."""
-        self.is_valid()
-        data = getattr(self, "cleaned_data", {})
-        return {
-            "search": (data.get("q") or "").strip(),
-            "country": data.get("country") or "",
-            "region": data.get("region") or "",
-            "sort": data.get("sort") or "name",
-        }
+from ..models import Institution
 
 
 class UpperCaseField(forms.CharField):

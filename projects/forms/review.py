@@ -1,52 +1,13 @@
-"""Forms of the review journey: queue filters, a review, the decision and the comparison of calls."""
+"""Forms of the review journey: a review, the decision and the comparison of calls (the queue's
+filters are in ``projects.filters``)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
-from mobilities.models import Activity
-
-from ..models import Call, Region, Review, Unit
-from ..proposals.lifecycle import REACHED_IR
-from ..reports import QUEUE_SORT_LABELS
+from ..models import Call, Review
 
 SCORE_CHOICES = [("", "—"), *((n, str(n)) for n in range(1, 6))]
 SCORE_HELP = _("1 (poor) to 5 (excellent)")
-
-
-class QueueFilterForm(forms.Form):
-    """The queue's filters, read from the query string; an invalid value is ignored."""
-
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    state = forms.ChoiceField(
-        label=_("State"), required=False, choices=[("", _("Any state"))] + [(s, s.label) for s in REACHED_IR]
-    )
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    region = forms.ChoiceField(label=_("Region"), required=False, choices=[("", _("Any region")), *Region.choices])
-    unit = forms.ModelChoiceField(
-        label=_("Unit"), required=False, queryset=Unit.objects.all(), empty_label=_("Any unit")
-    )
-    activity = forms.ChoiceField(
-        label=_("Activity"), required=False, choices=[("", _("Any activity")), *Activity.choices]
-    )
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=list(QUEUE_SORT_LABELS.items()))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("Any country")), *countries]
-
-    def filters(self):
-        """Keyword arguments for ``reports.review_queue`` (empty where a value was invalid)."""
-        data = self.cleaned_data if self.is_valid() else {}
-        return {
-            "search": data.get("q", ""),
-            "state": data.get("state", ""),
-            "country": data.get("country", ""),
-            "region": data.get("region", ""),
-            "unit": data.get("unit"),
-            "activity": data.get("activity", ""),
-            "sort": data.get("sort") or "-date",
-        }
 
 
 class ReviewForm(forms.ModelForm):

@@ -5,12 +5,8 @@ call's row first, so that concurrent awards in one call are checked against the
 envelope one after the other (lock order call → proposal, always: no deadlocks).
 """
 
-from decimal import Decimal
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from icm_portal.formatting import euros
@@ -18,8 +14,9 @@ from mobilities.flows import clear_awarded_participants, price_awarded_flows, re
 from mobilities.models import Flow
 from mobilities.services import rates_for_call
 
+from ..calls import awarded_in_call
 from ..models import Call, Proposal
-from .lifecycle import FUNDED, PROPOSAL
+from .lifecycle import PROPOSAL
 from .mails import notify_coordinators_of_decision
 from .states import change_state
 
@@ -29,14 +26,6 @@ REVISED_TEMPLATE = "proposal_decision_revised"
 
 class EnvelopeExceeded(ValidationError):
     """The award would take the call's awards past its envelope."""
-
-
-def awarded_in_call(call_id, *, excluding_proposal_id=None):
-    """Sum of the awards of a call, computed in SQL (call it under the call's lock to rely on it)."""
-    awarded = Proposal.objects.filter(call_id=call_id, state__in=FUNDED)
-    if excluding_proposal_id is not None:
-        awarded = awarded.exclude(pk=excluding_proposal_id)
-    return awarded.aggregate(total=Coalesce(Sum("awarded_amount"), Decimal("0")))["total"]
 
 
 def _lock_call_of(proposal_id):

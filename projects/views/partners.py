@@ -10,7 +10,8 @@ from django.views.generic import CreateView, UpdateView
 from icm_portal.roles import IRStaffRequiredMixin, ir_staff_required
 from mobilities.services import directory_rates, distance_and_band
 
-from ..forms.partners import PartnerFilterForm, PartnerForm
+from ..filters import PartnerFilter
+from ..forms.partners import PartnerForm
 from ..models import Institution
 from ..partners import home_institution, partner_countries, partner_directory
 
@@ -19,9 +20,12 @@ PAGE_SIZE = 25
 
 @ir_staff_required
 def partner_list(request):
-    form = PartnerFilterForm(request.GET or None, country_codes=partner_countries())
     home = home_institution()
-    page = Paginator(partner_directory(home=home, **form.filters()), PAGE_SIZE).get_page(request.GET.get("page"))
+    directory = PartnerFilter(
+        request.GET or None, queryset=partner_directory(home=home), country_codes=partner_countries()
+    )
+    form = directory.form
+    page = Paginator(directory.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     rates = directory_rates()
     rows = [(partner, *distance_and_band(home, partner, rates)) for partner in page.object_list]
     return render(request, "projects/partners/list.html", {"form": form, "page": page, "rows": rows, "home": home})

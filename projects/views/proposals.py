@@ -14,6 +14,7 @@ from icm_portal.roles import coordinates_proposal, coordinator_required, ir_staf
 from mobilities.forms import FlowFormSet, flow_initial
 
 from .. import services
+from ..calls import calls_open_for_proposals
 from ..forms.proposals import AttachmentForm, ProposalForm, ReturnToDraftForm, WithdrawForm
 from ..models import Attachment, Call, Proposal, ProposalState
 from ..proposals import selectors
@@ -53,7 +54,7 @@ def my_proposals(request):
             "page_obj": page,
             "state": state,
             "states": ProposalState.choices,
-            "open_calls": selectors.calls_open_for_proposals(),
+            "open_calls": calls_open_for_proposals(),
         },
     )
 

@@ -12,8 +12,9 @@ from django.views.decorators.http import require_POST
 
 from icm_portal.roles import ir_staff_required
 
-from .. import exports, reports, services
-from ..forms.review import AwardForm, CompareForm, QueueFilterForm, RejectForm, ReviewForm, ReviseForm
+from .. import comparison, exports, reports, services
+from ..filters import QueueFilter
+from ..forms.review import AwardForm, CompareForm, RejectForm, ReviewForm, ReviseForm
 from ..models import Call
 from ..proposals.lifecycle import PROPOSAL
 
@@ -34,11 +35,10 @@ def review_calls(request):
 @ir_staff_required
 def review_queue(request, call_pk):
     call = get_object_or_404(Call, pk=call_pk)
-    form = QueueFilterForm(request.GET or None)
-    proposals = reports.review_queue(call=call, **form.filters())
-    page = Paginator(proposals, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    queue = QueueFilter(request.GET or None, queryset=reports.review_queue(call))
+    page = Paginator(queue.qs, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     # The pagination keeps the filters itself ({% querystring %}).
-    return render(request, "projects/review/queue.html", {"call": call, "form": form, "page_obj": page})
+    return render(request, "projects/review/queue.html", {"call": call, "form": queue.form, "page_obj": page})
 
 
 def _review_page(request, proposal, *, review_form=None, award_form=None, reject_form=None, revise_form=None):
@@ -162,7 +162,7 @@ def calls_compare(request):
     else:
         calls = list(Call.objects.all()[:COMPARED_BY_DEFAULT])
         form = form if form.is_bound else CompareForm(initial={"calls": calls})
-    return render(request, "projects/review/compare.html", {"form": form, **reports.calls_comparison(calls)})
+    return render(request, "projects/review/compare.html", {"form": form, **comparison.calls_comparison(calls)})
 
 
 @ir_staff_required

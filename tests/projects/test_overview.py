@@ -6,9 +6,10 @@ import pytest
 from django.urls import reverse
 
 from mobilities.models import Activity, Direction
+from projects.comparison import calls_comparison
 from projects.models import ProposalState, Region
 from projects.proposals.decisions import award_proposal
-from projects.reports import call_overview, calls_comparison
+from projects.reports import call_overview
 from tests.factories import CallFactory, FlowFactory, InstitutionFactory, ProposalFactory
 
 pytestmark = pytest.mark.django_db
