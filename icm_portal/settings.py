@@ -123,7 +123,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = "Europe/Amsterdam"
-CELERY_BEAT_SCHEDULE = {}  # filled by the apps that own periodic work (see icm_portal/celery.py)
+CELERY_BEAT_SCHEDULE = {}  # the periodic tasks, all set below (the outbox's sweep and daily digests)
 
 # Outbox (icm_portal/outbox, see docs/notifications.md): retries, sweep, digest, IR contacts fallback.
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=6)
