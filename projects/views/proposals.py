@@ -209,36 +209,45 @@ def proposal_detail(request, pk):
     )
 
 
-@coordinator_required
-def proposal_withdraw(request, pk):
-    proposal = _own(request.user, pk)
-    form = WithdrawForm(request.POST or None)
+def _with_note(request, proposal, *, form_class, take, done, template):
+    """A page that asks for a note, then takes one action of the lifecycle with it."""
+    form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.withdraw_proposal(proposal_id=proposal.pk, by=request.user, note=form.cleaned_data["note"])
+            take(proposal_id=proposal.pk, by=request.user, note=form.cleaned_data["note"])
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, _("Your proposal is withdrawn."))
-        return redirect("projects:proposal_detail", pk=pk)
+            messages.success(request, done)
+        return redirect("projects:proposal_detail", pk=proposal.pk)
     context = {"proposal": proposal, "form": form, "actions": PROPOSAL.allowed_actions(request.user, proposal)}
-    return render(request, TEMPLATES + "withdraw.html", context)
+    return render(request, TEMPLATES + template, context)
+
+
+@coordinator_required
+def proposal_withdraw(request, pk):
+    return _with_note(
+        request,
+        _own(request.user, pk),
+        form_class=WithdrawForm,
+        take=services.withdraw_proposal,
+        done=_("Your proposal is withdrawn."),
+        template="withdraw.html",
+    )
 
 
 @ir_staff_required
 def proposal_return_to_draft(request, pk):
     proposal = _visible(request.user, pk)
     PROPOSAL.check_person("return_to_draft", request.user, proposal)  # never one's own proposal
-    form = ReturnToDraftForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.return_to_draft(proposal_id=proposal.pk, by=request.user, note=form.cleaned_data["note"])
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("The proposal is back with its coordinator as a draft."))
-        return redirect("projects:proposal_detail", pk=pk)
-    return render(request, TEMPLATES + "return_to_draft.html", {"proposal": proposal, "form": form})
+    return _with_note(
+        request,
+        proposal,
+        form_class=ReturnToDraftForm,
+        take=services.return_to_draft,
+        done=_("The proposal is back with its coordinator as a draft."),
+        template="return_to_draft.html",
+    )
 
 
 @coordinator_required
