@@ -8,7 +8,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..proposals.lifecycle import DECIDED, PROPOSAL, ProposalState
+from ..proposals.lifecycle import DECIDED, ProposalState
 
 
 class Proposal(models.Model):
@@ -93,10 +93,6 @@ class Proposal(models.Model):
 
     def __str__(self):
         return self.title
-
-    @property
-    def is_editable(self):
-        return self.state in PROPOSAL.action("edit").sources
 
     @property
     def is_decided(self):
