@@ -81,6 +81,15 @@ def plain_user(django_user_model):
 
 
 @pytest.fixture
+def ir_admin(client, ir_user):
+    """A client signed in to the admin as IR staff."""
+    ir_user.is_staff = True
+    ir_user.save()
+    client.force_login(ir_user)
+    return client
+
+
+@pytest.fixture
 def rates_2023(db):
     """The 2023 rate table of ka171-rules.md, as the data migration installs it
     (recreated here because transactional tests flush the tables)."""

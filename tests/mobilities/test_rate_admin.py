@@ -33,14 +33,6 @@ def change_form_data(response):
     return data
 
 
-@pytest.fixture
-def ir_admin(client, ir_user):
-    ir_user.is_staff = True
-    ir_user.save()
-    client.force_login(ir_user)
-    return client
-
-
 def change_url(table):
     return reverse("admin:mobilities_ratetable_change", args=[table.pk])
 

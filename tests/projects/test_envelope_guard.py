@@ -17,14 +17,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def ir_admin(client, ir_user):
-    ir_user.is_staff = True
-    ir_user.save()
-    client.force_login(ir_user)
-    return client
-
-
-@pytest.fixture
 def call(rates_2023):
     return CallFactory(rate_table=rates_2023, envelope=Decimal("20000.00"))
 
