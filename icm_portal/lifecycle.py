@@ -23,7 +23,9 @@ class Action:
     ``refusal`` is what a person is told when the object's state does not allow the action (it
     may name the state as ``%(state)s``); ``denial`` what they are told when they may not take
     it. ``unseen`` refuses those who may not take it as if the object did not exist (404), for
-    actions only the object's own people could ever take.
+    actions only the object's own people could ever take. A ``plain`` action needs nothing but the
+    change of state and its record (with an optional note): the portal's one page for such
+    actions offers and takes it, so adding one touches its lifecycle module alone.
     """
 
     name: str
@@ -35,11 +37,14 @@ class Action:
     code: str = "invalid_state"
     denial: str = ""
     unseen: bool = False
+    plain: bool = False
 
     def __post_init__(self):
         object.__setattr__(self, "sources", frozenset(self.sources))
         if not isinstance(self.allowed, rules.Predicate):
             object.__setattr__(self, "allowed", rules.predicate(self.allowed))
+        if self.plain and self.target is None:
+            raise ValueError(f"The plain action {self.name!r} needs a state to lead to.")
 
 
 class Lifecycle:
@@ -47,15 +52,28 @@ class Lifecycle:
 
     def __init__(self, *, states, actions, invalid_transition, state_field="state"):
         self.states = states
-        self.actions = {action.name: action for action in actions}
         self.invalid_transition = invalid_transition
         self.state_field = state_field
-        transitions = {state: set() for state in states.values}
+        self.actions = {}
         for action in actions:
-            named = action.sources | ({action.target} if action.target else set())
-            unknown = named - set(states.values)
-            if unknown:
-                raise ValueError(f"Action {action.name!r} names unknown states: {sorted(unknown)}")
+            self.add(action)
+
+    def add(self, action):
+        """Declare one more action; the transitions follow from the actions."""
+        named = action.sources | ({action.target} if action.target else set())
+        unknown = named - set(self.states.values)
+        if unknown:
+            raise ValueError(f"Action {action.name!r} names unknown states: {sorted(unknown)}")
+        self.actions[action.name] = action
+        self._derive_transitions()
+
+    def remove(self, name):
+        del self.actions[name]
+        self._derive_transitions()
+
+    def _derive_transitions(self):
+        transitions = {state: set() for state in self.states.values}
+        for action in self.actions.values():
             if action.target is not None:
                 for source in action.sources:
                     transitions[source].add(action.target)
@@ -78,6 +96,11 @@ class Lifecycle:
             for action in self.actions.values()
             if state in action.sources and action.allowed.test(person, obj)
         )
+
+    def plain_actions(self, person, obj):
+        """The plain actions ``person`` may take with ``obj`` now, in the order they were declared."""
+        allowed = self.allowed_actions(person, obj)
+        return [action for action in self.actions.values() if action.plain and action.name in allowed]
 
     def may(self, name, person, obj):
         action = self.actions[name]

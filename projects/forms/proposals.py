@@ -87,6 +87,12 @@ class WithdrawForm(forms.Form):
     note = forms.CharField(label=_("Why (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class ActionNoteForm(forms.Form):
+    """The optional note of a plain action of the lifecycle, kept in the timeline."""
+
+    note = forms.CharField(required=False, max_length=2000)
+
+
 class ReturnToDraftForm(forms.Form):
     note = forms.CharField(
         label=_("Note to the coordinator"),

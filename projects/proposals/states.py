@@ -35,6 +35,19 @@ def change_state(*, proposal_id, to_state, by, note="", on_change=None):
         return proposal, True
 
 
+def take_plain_action(*, proposal_id, action, by, note=""):
+    """Take one of the lifecycle's plain actions: check it on the locked proposal, change its state,
+    record who, when and the note. Returns the proposal."""
+    if not PROPOSAL.action(action).plain:
+        raise ValueError(f"{action!r} is taken by its own service, not as a plain action.")
+    with transaction.atomic():
+        lock_for(action, proposal_id=proposal_id, by=by)
+        proposal, _changed = change_state(
+            proposal_id=proposal_id, to_state=PROPOSAL.action(action).target, by=by, note=note
+        )
+        return proposal
+
+
 def lock_for(action, *, proposal_id, by):
     """Lock a proposal (with its call, partner and co-coordinators) and check that ``by`` may take
     ``action`` on it now; refused as the lifecycle says (404, 403 or a reason)."""

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from ..views import actions
 from ..views import proposals as views
 
 urlpatterns = [
@@ -12,6 +13,7 @@ urlpatterns = [
     path("proposals/<int:pk>/submit/", views.proposal_submit, name="proposal_submit"),
     path("proposals/<int:pk>/withdraw/", views.proposal_withdraw, name="proposal_withdraw"),
     path("proposals/<int:pk>/return-to-draft/", views.proposal_return_to_draft, name="proposal_return_to_draft"),
+    path("proposals/<int:pk>/actions/<slug:action>/", actions.proposal_act, name="proposal_act"),
     path("proposals/<int:pk>/attachments/", views.attachment_add, name="attachment_add"),
     path(
         "proposals/<int:pk>/attachments/<int:attachment_pk>/",

@@ -205,7 +205,11 @@ def proposal_detail(request, pk):
     return render(
         request,
         TEMPLATES + "detail.html",
-        {"proposal": proposal, "actions": PROPOSAL.allowed_actions(request.user, proposal)},
+        {
+            "proposal": proposal,
+            "actions": PROPOSAL.allowed_actions(request.user, proposal),
+            "plain_actions": PROPOSAL.plain_actions(request.user, proposal),
+        },
     )
 
 

@@ -52,6 +52,7 @@ def _review_page(request, proposal, *, review_form=None, award_form=None, reject
         "reviews": [r for r in reviews if r.pk != getattr(own, "pk", None)],
         "own_review": own,
         "actions": PROPOSAL.allowed_actions(request.user, proposal),
+        "plain_actions": PROPOSAL.plain_actions(request.user, proposal),
         "review_form": review_form or ReviewForm(instance=own),
         "award_form": award_form or AwardForm(flows=flows),
         "reject_form": reject_form or RejectForm(),
