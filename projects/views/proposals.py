@@ -74,6 +74,16 @@ def _bind(request, *, proposal=None, add_flow=False):
     return form, formset
 
 
+def _typed(form, formset):
+    """What the coordinator typed, as the drafting services take it."""
+    return {
+        "fields": form.proposal_fields(),
+        "co_coordinators": form.cleaned_data["co_coordinators"],
+        "flow_rows": formset.rows(),
+        "partner_request": form.partner_request(),
+    }
+
+
 def _render_form(request, *, call, form, formset, proposal=None, flows_errors=(), status=200):
     if proposal is not None:
         for flow_form, flow in zip(formset.forms, proposal.flows.all(), strict=False):
@@ -124,14 +134,7 @@ def proposal_create(request, call_pk):
     form, formset = _bind(request, add_flow=add_flow)
     if request.method == "POST" and not add_flow and form.is_valid() and formset.is_valid():
         try:
-            proposal = services.create_proposal(
-                call=call,
-                coordinator=request.user,
-                fields=form.proposal_fields(),
-                co_coordinators=form.cleaned_data["co_coordinators"],
-                flow_rows=formset.rows(),
-                partner_request=form.partner_request(),
-            )
+            proposal = services.create_proposal(call=call, coordinator=request.user, **_typed(form, formset))
         except ValidationError as exc:
             flows_errors = _show_problems(exc, form, formset)
             return _render_form(request, call=call, form=form, formset=formset, flows_errors=flows_errors)
@@ -150,14 +153,7 @@ def proposal_edit(request, pk):
     form, formset = _bind(request, proposal=proposal, add_flow=add_flow)
     if request.method == "POST" and not add_flow and form.is_valid() and formset.is_valid():
         try:
-            services.save_draft(
-                proposal_id=proposal.pk,
-                by=request.user,
-                fields=form.proposal_fields(),
-                co_coordinators=form.cleaned_data["co_coordinators"],
-                flow_rows=formset.rows(),
-                partner_request=form.partner_request(),
-            )
+            services.save_draft(proposal_id=proposal.pk, by=request.user, **_typed(form, formset))
         except ValidationError as exc:
             flows_errors = _show_problems(exc, form, formset)
             return _render_form(
@@ -180,14 +176,7 @@ def proposal_submit(request, pk):
     if not (form.is_valid() and formset.is_valid()):
         return _render_form(request, call=proposal.call, proposal=proposal, form=form, formset=formset)
     try:
-        services.save_draft(
-            proposal_id=proposal.pk,
-            by=request.user,
-            fields=form.proposal_fields(),
-            co_coordinators=form.cleaned_data["co_coordinators"],
-            flow_rows=formset.rows(),
-            partner_request=form.partner_request(),
-        )
+        services.save_draft(proposal_id=proposal.pk, by=request.user, **_typed(form, formset))
         services.submit_proposal(proposal_id=proposal.pk, by=request.user)
     except ValidationError as exc:
         flows_errors = _show_problems(exc, form, formset)
