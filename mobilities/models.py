@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from icm_portal.validators import validate_portal_year
+
 
 class Activity(models.TextChoices):
     STUDENT_STUDY = "student_study", _("Student mobility for studies")
@@ -23,7 +25,7 @@ class Direction(models.TextChoices):
 class RateTable(models.Model):
     """The unit costs of one call year; rates are data, never constants in code."""
 
-    year = models.PositiveSmallIntegerField(_("call year"), unique=True)
+    year = models.PositiveSmallIntegerField(_("call year"), unique=True, validators=[validate_portal_year])
     name = models.CharField(_("name"), max_length=120)
     notes = models.TextField(_("notes"), blank=True)
 
@@ -81,6 +83,9 @@ class RateTable(models.Model):
             models.CheckConstraint(
                 condition=Q(travel_days_green__gte=F("travel_days_standard")),
                 name="rate_table_green_travel_days_at_least_standard",
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=2000) & Q(year__lte=2100), name="rate_table_year_2000_to_2100"
             ),
         ]
 
