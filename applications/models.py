@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from icm_portal.validators import validate_single_line
+
 NAME_MAX = 120
 EMAIL_MAX = 254
 PERIOD_MAX = 100
@@ -48,7 +50,7 @@ class Registration(models.Model):
     call = models.ForeignKey(
         "projects.Call", on_delete=models.CASCADE, related_name="registrations", verbose_name=_("call")
     )
-    name = models.CharField(_("name"), max_length=NAME_MAX)
+    name = models.CharField(_("name"), max_length=NAME_MAX, validators=[validate_single_line])
     email = models.EmailField(_("e-mail address"), max_length=EMAIL_MAX)
     email_normalised = models.CharField(_("normalised e-mail address"), max_length=EMAIL_MAX, editable=False)
     kind = models.CharField(_("student or staff"), max_length=8, choices=RegistrationKind.choices)
@@ -63,7 +65,9 @@ class Registration(models.Model):
     proposals = models.ManyToManyField(
         "projects.Proposal", blank=True, related_name="registrations", verbose_name=_("projects")
     )
-    preferred_period = models.CharField(_("preferred period"), max_length=PERIOD_MAX, blank=True)
+    preferred_period = models.CharField(
+        _("preferred period"), max_length=PERIOD_MAX, blank=True, validators=[validate_single_line]
+    )
     message = models.TextField(_("message"), max_length=MESSAGE_MAX, blank=True)
     language = models.CharField(
         _("language for correspondence"), max_length=2, choices=[("en", _("English")), ("nl", _("Dutch"))]

@@ -18,6 +18,7 @@ from icm_portal.validators import (
     LATEST_INSTANT,
     validate_portal_date,
     validate_portal_year,
+    validate_single_line,
 )
 
 
@@ -55,9 +56,9 @@ pic_validator = RegexValidator(r"^[0-9]{9}$", _("Enter a PIC: 9 digits, e.g. “
 class Institution(models.Model):
     """A partner university, or the home university (exactly one)."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
     country = CountryField(_("country"))
-    city = models.CharField(_("city"), max_length=120)
+    city = models.CharField(_("city"), max_length=120, validators=[validate_single_line])
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6)
     region = models.CharField(_("region"), max_length=40, choices=Region.choices)
@@ -92,8 +93,8 @@ class Institution(models.Model):
 class Unit(models.Model):
     """A faculty or institute of the home university."""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    abbreviation = models.CharField(_("abbreviation"), max_length=20, blank=True)
+    name = models.CharField(_("name"), max_length=200, unique=True, validators=[validate_single_line])
+    abbreviation = models.CharField(_("abbreviation"), max_length=20, blank=True, validators=[validate_single_line])
 
     class Meta:
         ordering = ["name"]
@@ -107,7 +108,7 @@ class Unit(models.Model):
 class Call(models.Model):
     """A KA171 call: its windows, its envelope from the National Agency, its rates."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
     year = models.PositiveSmallIntegerField(_("year"), validators=[validate_portal_year])
     description = models.TextField(_("description"), blank=True)
     proposals_open = models.DateTimeField(_("proposals open"), validators=[validate_portal_date])
@@ -166,7 +167,7 @@ class CallContact(models.Model):
     """An International Relations contact of a call, who receives its notifications."""
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("call"))
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_single_line])
     email = models.EmailField(_("e-mail address"))
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
     notification = models.CharField(
@@ -200,7 +201,7 @@ class Proposal(models.Model):
     """
 
     call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="proposals", verbose_name=_("call"))
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="proposals", verbose_name=_("unit")
     )
