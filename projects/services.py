@@ -1,8 +1,6 @@
 """Proposal services: the one state-change function that locks, checks, records and notifies,
 and the coordinator's and IR staff's actions built on it (draft, submit, withdraw, return, attach)."""
 
-import os
-import re
 import uuid
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -11,7 +9,6 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError, Sum
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -20,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from icm_portal.outbox.rendering import amount_in_mail
 from icm_portal.roles import can_review_proposal, coordinates_proposal, is_ir_staff
+from icm_portal.uploads import check_pdf, pdf_name
 from mobilities.budget import BudgetError, DurationError, check_duration
 
 from .models import Attachment, Institution, Proposal, ProposalState, Region, StateChange
@@ -78,7 +76,6 @@ def change_state(*, proposal_id, to_state, by, note="", on_change=None):
 
 NARRATIVE_FIELDS = ("summary", "partner_needs", "activities", "strategy_fit", "earlier_cooperation", "dissemination")
 PROPOSAL_FIELDS = ("title", "unit", "partner", *NARRATIVE_FIELDS)
-PDF_TAIL_BYTES = 2048
 
 
 def _lock_own_draft(*, proposal_id, by):
@@ -365,38 +362,17 @@ def return_to_draft(*, proposal_id, by, note):
         return proposal
 
 
-def is_pdf(head, tail):
-    """A PDF by content: the ``%PDF-`` header, at least one object, and the end-of-file marker."""
-    return (
-        head.startswith(b"%PDF-")
-        and re.match(rb"%PDF-\d\.\d", head) is not None
-        and re.search(rb"\d+\s+\d+\s+obj", head + tail) is not None
-        and b"%%EOF" in tail
-    )
-
-
 def add_attachment(*, proposal_id, by, uploaded_file):
-    """Attach a PDF (checked by content, at most MAX_UPLOAD_BYTES) to the coordinator's draft."""
-    problems = []
-    if uploaded_file.size > settings.MAX_UPLOAD_BYTES:
-        problems.append(
-            _("The file is %(size)s; attachments may be at most %(max)s.")
-            % {"size": filesizeformat(uploaded_file.size), "max": filesizeformat(settings.MAX_UPLOAD_BYTES)}
-        )
-    else:
-        uploaded_file.seek(0)
-        head = uploaded_file.read(PDF_TAIL_BYTES)
-        uploaded_file.seek(max(0, uploaded_file.size - PDF_TAIL_BYTES))
-        tail = uploaded_file.read()
-        uploaded_file.seek(0)
-        if not is_pdf(head, tail):
-            problems.append(_("This file is not a PDF. Attach letters and documents as PDF files."))
-    if problems:
-        raise ValidationError({"file": problems})
+    """Attach a PDF (checked by ``icm_portal.uploads``: size, content, no scripts) to the coordinator's draft."""
+    try:
+        check_pdf(uploaded_file)
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.messages}) from None
     with transaction.atomic():
         proposal = _lock_own_draft(proposal_id=proposal_id, by=by)
-        name = os.path.basename(uploaded_file.name or "attachment.pdf")[:200]
-        attachment = Attachment(proposal=proposal, name=name, size=uploaded_file.size, uploaded_by=by)
+        attachment = Attachment(
+            proposal=proposal, name=pdf_name(uploaded_file.name), size=uploaded_file.size, uploaded_by=by
+        )
         attachment.file.save(f"{uuid.uuid4().hex}.pdf", uploaded_file, save=False)
         attachment.save()
         return attachment

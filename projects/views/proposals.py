@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from icm_portal.roles import coordinates_proposal, coordinator_required, ir_staff_required
+from icm_portal.uploads import pdf_name
 from mobilities.forms import FlowFormSet, flow_initial
 
 from .. import selectors, services
@@ -270,7 +271,8 @@ def attachment_download(request, pk, attachment_pk):
         stored = attachment.file.open("rb")
     except FileNotFoundError as exc:  # the row outlived its file (a restore, a cleaned volume): not a server error
         raise Http404 from exc
-    return FileResponse(stored, as_attachment=True, filename=attachment.name, content_type="application/pdf")
+    name = pdf_name(attachment.name)  # names kept before every attachment was named .pdf, too
+    return FileResponse(stored, as_attachment=True, filename=name, content_type="application/pdf")
 
 
 @coordinator_required
