@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from icm_portal.validators import validate_portal_year
 
+from .limits import MAX_DAYS_PER_PARTICIPANT, MAX_PARTICIPANTS_PER_FLOW
+
 
 class Activity(models.TextChoices):
     STUDENT_STUDY = "student_study", _("Student mobility for studies")
@@ -221,6 +223,10 @@ class Flow(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(participants__gte=1), name="flow_participants_at_least_one"),
             models.CheckConstraint(condition=Q(days__gte=1), name="flow_days_positive"),
+            models.CheckConstraint(
+                condition=Q(participants__lte=MAX_PARTICIPANTS_PER_FLOW) & Q(days__lte=MAX_DAYS_PER_PARTICIPANT),
+                name="flow_participants_and_days_bounded",
+            ),
             models.CheckConstraint(
                 condition=Q(travel_per_participant__gte=0)
                 & Q(individual_support_per_participant__gte=0)

@@ -20,6 +20,7 @@ from icm_portal.roles import can_review_proposal, coordinates_proposal, is_ir_st
 from icm_portal.uploads import check_pdf, pdf_name
 from mobilities.budget import BudgetError, DurationError, check_duration
 
+from .envelope import envelope_problems
 from .models import Attachment, Institution, Proposal, ProposalState, Region, StateChange
 
 S = ProposalState
@@ -237,6 +238,7 @@ def submission_problems(proposal, flows, *, at):
             add(f"flows-{index}-days", str(exc))
     if not problems:
         _price_flows(proposal, flows)
+        problems.update(envelope_problems(call=call, flows=flows))
     return problems
 
 

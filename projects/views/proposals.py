@@ -15,6 +15,7 @@ from icm_portal.uploads import pdf_name
 from mobilities.forms import FlowFormSet, flow_initial
 
 from .. import selectors, services
+from ..envelope import envelope_message
 from ..forms.proposals import AttachmentForm, ProposalForm, ReturnToDraftForm, WithdrawForm
 from ..models import Attachment, Call, Proposal, ProposalState
 
@@ -86,6 +87,7 @@ def _render_form(request, *, call, form, formset, proposal=None, flows_errors=()
             "formset": formset,
             "flows_errors": flows_errors,
             "attachment_form": AttachmentForm(),
+            "envelope_warning": envelope_message(call=call, amount=getattr(proposal, "requested_amount", None)),
         },
         status=status,
     )
