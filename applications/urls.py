@@ -10,6 +10,7 @@ app_name = "applications"
 urlpatterns = [
     path("calls/<int:pk>/", views.call_page, name="call_page"),
     path("calls/<int:pk>/registered/", views.registration_done, name="registration_done"),
+    path("registrations/confirm/<token:token>/", views.confirm_registration, name="confirm_registration"),
     path("registrations/withdraw/<token:token>/", views.withdraw, name="withdraw"),
     path("ir/registrations/", views.registration_calls, name="registration_calls"),
     path("ir/calls/<int:call_pk>/registrations/", views.registration_list, name="registration_list"),

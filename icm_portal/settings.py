@@ -200,6 +200,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 # Personal data kept for registrations, in days, before anonymisation.
 REGISTRATION_RETENTION_DAYS = env.int("REGISTRATION_RETENTION_DAYS", default=730)
+# A registration is stored once its address is confirmed (applications/confirmation.py): the link's
+# lifetime, and how many confirmation mails one address may get in an hour.
+REGISTRATION_CONFIRMATION_HOURS = env.int("REGISTRATION_CONFIRMATION_HOURS", default=48)
+REGISTRATION_CONFIRMATIONS_PER_HOUR = env.int("REGISTRATION_CONFIRMATIONS_PER_HOUR", default=3)
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
