@@ -103,3 +103,25 @@ def test_a_permission_refused_is_a_styled_403(client, plain_user):
     html = response.content.decode()
     assert _in_layout(html)
     assert "Not allowed" in html
+
+
+@pytest.mark.parametrize(
+    "name, with_call",
+    [
+        ("applications:registration_list", True),
+        ("applications:registration_export_csv", True),
+        ("applications:registration_export_xlsx", True),
+        ("applications:registration_calls", False),
+        ("mobilities:estimate", False),
+        ("mobilities:grant_estimate", False),
+    ],
+)
+def test_a_nul_byte_in_any_query_parameter_is_answered_without_a_server_error(client, ir_user, name, with_call):
+    call = CallFactory()
+    client.force_login(ir_user)
+    client.raise_request_exception = False
+    url = reverse(name, args=[call.pk] if with_call else [])
+    parameters = ["q", "kind", "unit", "study_level", "country", "state", "sort", "page"]
+    parameters += ["activity", "direction", "distance_km", "days", "participants", "call"]
+    for parameter in parameters:
+        assert client.get(url, {parameter: "\x00"}).status_code in (200, 400), parameter
