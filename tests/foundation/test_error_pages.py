@@ -125,3 +125,19 @@ def test_a_nul_byte_in_any_query_parameter_is_answered_without_a_server_error(cl
     parameters += ["activity", "direction", "distance_km", "days", "participants", "call"]
     for parameter in parameters:
         assert client.get(url, {parameter: "\x00"}).status_code in (200, 400), parameter
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/accounts/reset/%00/set-password/",
+        "/accounts/reset/MQ/%00abc/",
+        "/accounts/login/?next=%00",
+        "/i18n/setlang/?next=%00",
+        "/calls/1%00/",
+        "/proposals/%00/",
+    ],
+)
+def test_a_nul_byte_anywhere_else_in_a_path_or_query_is_no_server_error(client, url):
+    client.raise_request_exception = False
+    assert client.get(url).status_code in (200, 302, 400, 404, 405)
