@@ -28,7 +28,7 @@ CHUNK = 1024 * 1024
 
 _NAME = re.compile(rb"/([^\s/<>\[\]()%{}]+)")
 _HEX_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
-_STREAM = re.compile(rb"<<((?:[^<>]|<<(?:[^<>]|<<[^<>]*>>)*>>)*)>>\s*stream\r?\n")
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")
 _OBJECT = re.compile(rb"\d+\s+\d+\s+obj")
 
 
@@ -46,7 +46,8 @@ def _object_streams(data):
     """The decoded contents of the file's compressed object streams."""
     budget = MAX_INFLATED_BYTES
     for match in _STREAM.finditer(data):
-        dictionary = match.group(1)
+        # The stream's dictionary: what lies between the object's "obj" and "stream", however nested.
+        dictionary = data[max(0, data.rfind(b"obj", 0, match.start())) : match.start()]
         names = set(_names(dictionary))
         if b"ObjStm" not in names:
             continue

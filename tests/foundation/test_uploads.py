@@ -131,3 +131,21 @@ def test_refusals_are_in_the_uploaders_language():
 )
 def test_a_kept_name_is_safe_for_a_header_and_always_ends_in_pdf(original, kept):
     assert pdf_name(original) == kept
+
+
+def test_an_object_stream_with_a_deeply_nested_dictionary_is_read_too():
+    nested = b"/DecodeParms << /A << /B << /C << /D 1 >> >> >> >> /Filter /FlateDecode"
+    message = _refusal(_pdf(b"", _object_stream(b"3 0 << /S /JavaScript >>", filters=nested)))
+    assert "(/JavaScript)" in message
+
+
+def test_a_large_pdf_of_many_streams_is_checked_in_reasonable_time():
+    import time
+
+    streams = b"".join(
+        b"%d 0 obj\n<< /Length 5000 >>\nstream\n" % n + b"x" * 5000 + b"\nendstream\nendobj\n" for n in range(2000)
+    )
+    content = _pdf(b"", streams)
+    started = time.monotonic()
+    check_pdf(SimpleUploadedFile("big.pdf", content))
+    assert time.monotonic() - started < 5
