@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
+from icm_portal.validators import validate_single_line
 from projects.models import Institution, Proposal, Unit
 
 from .models import (
@@ -43,7 +44,7 @@ class PartnerChoiceField(forms.ModelMultipleChoiceField):
 class RegistrationForm(forms.Form):
     """What a student or staff member tells International Relations about their interest."""
 
-    name = forms.CharField(label=_("Your name"), max_length=NAME_MAX)
+    name = forms.CharField(label=_("Your name"), max_length=NAME_MAX, validators=[validate_single_line])
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=EMAIL_MAX,
@@ -79,6 +80,7 @@ class RegistrationForm(forms.Form):
         label=_("Preferred period"),
         max_length=PERIOD_MAX,
         required=False,
+        validators=[validate_single_line],
         help_text=_("For example “spring semester 2024” or “two weeks in May”."),
     )
     message = forms.CharField(

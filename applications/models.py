@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from icm_portal.validators import validate_single_line
+
 NAME_MAX = 120
 EMAIL_MAX = 254
 PERIOD_MAX = 100
@@ -48,7 +50,7 @@ class Registration(models.Model):
     call = models.ForeignKey(
         "projects.Call", on_delete=models.CASCADE, related_name="registrations", verbose_name=_("call")
     )
-    name = models.CharField(_("name"), max_length=NAME_MAX)
+    name = models.CharField(_("name"), max_length=NAME_MAX, validators=[validate_single_line])
     email = models.EmailField(_("e-mail address"), max_length=EMAIL_MAX)
     email_normalised = models.CharField(_("normalised e-mail address"), max_length=EMAIL_MAX, editable=False)
     kind = models.CharField(_("student or staff"), max_length=8, choices=RegistrationKind.choices)
@@ -63,7 +65,9 @@ class Registration(models.Model):
     proposals = models.ManyToManyField(
         "projects.Proposal", blank=True, related_name="registrations", verbose_name=_("projects")
     )
-    preferred_period = models.CharField(_("preferred period"), max_length=PERIOD_MAX, blank=True)
+    preferred_period = models.CharField(
+        _("preferred period"), max_length=PERIOD_MAX, blank=True, validators=[validate_single_line]
+    )
     message = models.TextField(_("message"), max_length=MESSAGE_MAX, blank=True)
     language = models.CharField(
         _("language for correspondence"), max_length=2, choices=[("en", _("English")), ("nl", _("Dutch"))]
@@ -97,3 +101,35 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} · {self.call}"
+
+
+class PendingRegistration(models.Model):
+    """A registration waiting for its address to be confirmed; following the mailed link stores it.
+
+    Only a digest of the link's token is kept, so this table alone confirms nothing; a row is
+    deleted when it is confirmed (single use) or once it has expired.
+    """
+
+    call = models.ForeignKey(
+        "projects.Call", on_delete=models.CASCADE, related_name="pending_registrations", verbose_name=_("call")
+    )
+    email = models.EmailField(_("e-mail address"), max_length=EMAIL_MAX)
+    email_normalised = models.CharField(_("normalised e-mail address"), max_length=EMAIL_MAX, editable=False)
+    submission = models.JSONField(_("what was submitted"))
+    token_digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("submitted"), default=timezone.now)
+    expires_at = models.DateTimeField(_("link expires"))
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("registration awaiting confirmation")
+        verbose_name_plural = _("registrations awaiting confirmation")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")), name="pending_registration_expires_after_created"
+            ),
+        ]
+        indexes = [models.Index(fields=["email_normalised", "created_at"]), models.Index(fields=["expires_at"])]
+
+    def __str__(self):
+        return f"{self.email} · {self.call_id}"

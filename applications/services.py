@@ -53,7 +53,7 @@ def _validate(*, call, kind, study_level, consent, partners, proposals, at):
         raise ValidationError(errors)
 
 
-def register_interest(
+def check_registration(
     *,
     call,
     name,
@@ -70,10 +70,9 @@ def register_interest(
     consent,
     at=None,
 ):
-    """Register a person's interest in a call, or update their earlier registration.
+    """Validate a registration as ``register_interest`` would store it, storing nothing.
 
-    Returns ``(registration, updated)``. Safe under concurrency: two requests for the
-    same address and call end as one row, the second merged into the first.
+    Returns ``(candidate, fields, partners, proposals)``: an unsaved row and what it is made of.
     """
     at = at or timezone.now()
     partners, proposals = list(partners), list(proposals)
@@ -95,7 +94,18 @@ def register_interest(
     }
     candidate = Registration(call=call, email_normalised=normalise_email(email), created_at=at, **fields)
     candidate.full_clean(exclude=["withdraw_token"], validate_unique=False, validate_constraints=False)
+    return candidate, fields, partners, proposals
 
+
+def register_interest(*, call, at=None, **arguments):
+    """Register a person's interest in a call, or update their earlier registration.
+
+    Takes the arguments of ``check_registration``; called once the address is confirmed
+    (``applications.confirmation``). Returns ``(registration, updated)``. Safe under
+    concurrency: two requests for the same address and call end as one row, the second
+    merged into the first.
+    """
+    candidate, fields, partners, proposals = check_registration(call=call, at=at, **arguments)
     with transaction.atomic():
         registration = _locked(call, candidate.email_normalised)
         if registration is None:

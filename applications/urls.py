@@ -2,13 +2,16 @@
 
 from django.urls import path
 
+from icm_portal import converters  # noqa: F401  (registers <token:…>)
+
 from . import views
 
 app_name = "applications"
 urlpatterns = [
     path("calls/<int:pk>/", views.call_page, name="call_page"),
     path("calls/<int:pk>/registered/", views.registration_done, name="registration_done"),
-    path("registrations/withdraw/<str:token>/", views.withdraw, name="withdraw"),
+    path("registrations/confirm/<token:token>/", views.confirm_registration, name="confirm_registration"),
+    path("registrations/withdraw/<token:token>/", views.withdraw, name="withdraw"),
     path("ir/registrations/", views.registration_calls, name="registration_calls"),
     path("ir/calls/<int:call_pk>/registrations/", views.registration_list, name="registration_list"),
     path(

@@ -1,5 +1,6 @@
 """Views: the public call page with the registration form, withdrawal, and IR staff's follow-up."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -13,10 +14,10 @@ from django.views.decorators.http import require_http_methods
 from icm_portal.roles import ir_staff_required
 from projects.models import Call
 
-from . import exports, selectors, services
+from . import confirmation, exports, selectors, services
 from .filters import RegistrationFilter
 from .forms import FollowUpForm, RegistrationForm
-from .models import Registration
+from .models import PendingRegistration, Registration
 from .rate_limit import allow
 
 DONE_SESSION_KEY = "registration_done"
@@ -41,14 +42,14 @@ def call_page(request, pk):
             return too_many_requests(request)
         form = RegistrationForm(request.POST, awarded_proposals=offer.proposals)
         if form.is_valid():
-            if form.is_bot:  # a bot sees the normal confirmation; nothing is stored or sent
-                return _done(request, call, updated=False)
+            if form.is_bot:  # a bot sees the normal answer; nothing is stored or sent
+                return _done(request, call)
             try:
-                _registration, updated = services.register_interest(call=call, at=now, **form.registration_arguments())
+                confirmation.request_registration(call=call, at=now, **form.registration_arguments())
             except ValidationError as exc:
                 _add_errors(form, exc)
             else:
-                return _done(request, call, updated=updated)
+                return _done(request, call)
     elif window_open:
         form = RegistrationForm(awarded_proposals=offer.proposals, language=(get_language() or "en")[:2])
     elif request.method == "POST":
@@ -63,8 +64,8 @@ def call_page(request, pk):
     return render(request, "applications/call_page.html", context, status=400 if form and form.errors else 200)
 
 
-def _done(request, call, *, updated):
-    request.session[DONE_SESSION_KEY] = {"call": call.pk, "updated": updated}
+def _done(request, call):
+    request.session[DONE_SESSION_KEY] = {"call": call.pk}
     return redirect("applications:registration_done", pk=call.pk)
 
 
@@ -77,12 +78,35 @@ def _add_errors(form, exc):
 
 
 def registration_done(request, pk):
-    """The confirmation page; says whether an earlier registration was updated."""
+    """After the form: check your mailbox (the same answer whether or not a mail was sent)."""
     call = get_object_or_404(Call, pk=pk)
     done = request.session.get(DONE_SESSION_KEY) or {}
     if done.get("call") != call.pk:
         return redirect("applications:call_page", pk=call.pk)
-    return render(request, "applications/registration_done.html", {"call": call, "updated": done.get("updated")})
+    context = {"call": call, "hours": settings.REGISTRATION_CONFIRMATION_HOURS}
+    return render(request, "applications/registration_done.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_registration(request, token):
+    """From the mailed link: GET shows what will be stored, POST stores it (mail scanners only GET)."""
+    try:
+        pending = confirmation.pending_registration(token=token)
+    except PendingRegistration.DoesNotExist:
+        return render(request, "applications/confirm_gone.html", status=404)
+    error = None
+    if request.method == "POST":
+        try:
+            registration, updated = confirmation.confirm_registration(token=token)
+        except PendingRegistration.DoesNotExist:  # confirmed by another click meanwhile
+            return render(request, "applications/confirm_gone.html", status=404)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            context = {"call": registration.call, "registration": registration, "updated": updated}
+            return render(request, "applications/registration_confirmed.html", context)
+    context = {"pending": pending, "submission": confirmation.summary(pending), "error": error}
+    return render(request, "applications/confirm_registration.html", context, status=400 if error else 200)
 
 
 @require_http_methods(["GET", "POST"])

@@ -10,3 +10,21 @@ class IcmPortalConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the deployment checks)
+
+        _refuse_control_characters_in_user_names()
+
+
+def _refuse_control_characters_in_user_names():
+    """A person's names reach mail headers: Django's User refuses line breaks in them here.
+
+    Added to the fields' validators (what forms and ``full_clean`` run), not to their
+    definition, so that Django's own migrations of the user model stay as they are.
+    """
+    from django.contrib.auth import get_user_model
+
+    from .validators import validate_single_line
+
+    for name in ("first_name", "last_name"):
+        validators = get_user_model()._meta.get_field(name).validators
+        if validate_single_line not in validators:
+            validators.append(validate_single_line)

@@ -1,8 +1,10 @@
 """Forms of the mobilities app: one planned flow of a proposal, and the formset of them."""
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from .limits import MAX_DAYS_PER_PARTICIPANT, MAX_FLOWS_PER_PROPOSAL, MAX_PARTICIPANTS_PER_FLOW
 from .models import Flow
 
 
@@ -22,12 +24,20 @@ class FlowForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["participants"].min_value = 1
-        self.fields["days"].min_value = 1
+        for name, maximum, message in [
+            (
+                "participants",
+                MAX_PARTICIPANTS_PER_FLOW,
+                _("At most %(limit_value)s participants in one flow; plan another flow for more."),
+            ),
+            ("days", MAX_DAYS_PER_PARTICIPANT, _("At most %(limit_value)s days per participant.")),
+        ]:
+            field = self.fields[name]
+            field.min_value, field.max_value = 1, maximum
+            field.validators.append(MaxValueValidator(maximum, message))
+            field.widget.attrs.update(min=1, max=maximum)
         for name, field in self.fields.items():
             field.widget.attrs["data-flow-field"] = name
-        self.fields["participants"].widget.attrs["min"] = 1
-        self.fields["days"].widget.attrs["min"] = 1
 
     def row(self):
         """The cleaned values as ``mobilities.flows.replace_flows`` takes them."""
@@ -35,6 +45,11 @@ class FlowForm(forms.ModelForm):
 
 
 class BaseFlowFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        **forms.BaseFormSet.default_error_messages,
+        "too_many_forms": _("A proposal has at most %(num)d flows."),
+    }
+
     def kept_forms(self):
         """The filled-in, not deleted flow forms, in order: the flows that will be saved."""
         return [
@@ -48,7 +63,16 @@ class BaseFlowFormSet(forms.BaseFormSet):
         return [form.row() for form in self.kept_forms()]
 
 
-FlowFormSet = forms.formset_factory(FlowForm, formset=BaseFlowFormSet, extra=0, can_delete=True, max_num=50)
+# absolute_max: a forged TOTAL_FORMS builds no more forms than this, and is refused.
+FlowFormSet = forms.formset_factory(
+    FlowForm,
+    formset=BaseFlowFormSet,
+    extra=0,
+    can_delete=True,
+    max_num=MAX_FLOWS_PER_PROPOSAL,
+    validate_max=True,
+    absolute_max=MAX_FLOWS_PER_PROPOSAL,
+)
 
 
 def flow_initial(flows):

@@ -6,7 +6,10 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from icm_portal.validators import validate_portal_year
+
 from . import budget
+from .limits import MAX_DAYS_PER_PARTICIPANT, MAX_PARTICIPANTS_PER_FLOW
 
 
 class Activity(models.TextChoices):
@@ -27,7 +30,7 @@ class Direction(models.TextChoices):
 class RateTable(models.Model):
     """The unit costs of one call year; rates are data, never constants in code."""
 
-    year = models.PositiveSmallIntegerField(_("call year"), unique=True)
+    year = models.PositiveSmallIntegerField(_("call year"), unique=True, validators=[validate_portal_year])
     name = models.CharField(_("name"), max_length=120)
     notes = models.TextField(_("notes"), blank=True)
 
@@ -85,6 +88,9 @@ class RateTable(models.Model):
             models.CheckConstraint(
                 condition=Q(travel_days_green__gte=F("travel_days_standard")),
                 name="rate_table_green_travel_days_at_least_standard",
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=2000) & Q(year__lte=2100), name="rate_table_year_2000_to_2100"
             ),
         ]
 
@@ -229,6 +235,10 @@ class Flow(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(participants__gte=1), name="flow_participants_at_least_one"),
             models.CheckConstraint(condition=Q(days__gte=1), name="flow_days_positive"),
+            models.CheckConstraint(
+                condition=Q(participants__lte=MAX_PARTICIPANTS_PER_FLOW) & Q(days__lte=MAX_DAYS_PER_PARTICIPANT),
+                name="flow_participants_and_days_bounded",
+            ),
             models.CheckConstraint(
                 condition=Q(travel_per_participant__gte=0)
                 & Q(individual_support_per_participant__gte=0)

@@ -3,7 +3,7 @@ module of its concern (the proposal's package, the partner directory, calls)."""
 
 from .calls import save_call
 from .partners import confirm_partners, merge_partner, request_partner
-from .proposals.attachments import add_attachment, delete_attachment, is_pdf
+from .proposals.attachments import add_attachment, delete_attachment
 from .proposals.decisions import EnvelopeExceeded, award_proposal, reject_proposal, revise_decision, start_review
 from .proposals.drafting import NARRATIVE_FIELDS, PROPOSAL_FIELDS, create_proposal, save_draft
 from .proposals.reviews import save_review
@@ -21,7 +21,6 @@ __all__ = [
     "change_state",
     "create_proposal",
     "delete_attachment",
-    "is_pdf",
     "merge_partner",
     "reject_proposal",
     "request_partner",

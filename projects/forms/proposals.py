@@ -7,6 +7,7 @@ from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
 from icm_portal.roles import COORDINATORS
+from icm_portal.validators import validate_single_line
 
 from ..models import Institution, Proposal
 from ..proposals.drafting import NARRATIVE_FIELDS
@@ -28,11 +29,15 @@ class CoordinatorChoiceField(forms.ModelMultipleChoiceField):
 class ProposalForm(forms.ModelForm):
     """Everything a coordinator types; only the title is needed for a draft."""
 
-    new_partner_name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    new_partner_name = forms.CharField(
+        label=_("Name"), max_length=200, required=False, validators=[validate_single_line]
+    )
     new_partner_country = LazyTypedChoiceField(
         label=_("Country"), choices=[("", "---------"), *countries], required=False
     )
-    new_partner_city = forms.CharField(label=_("City"), max_length=120, required=False)
+    new_partner_city = forms.CharField(
+        label=_("City"), max_length=120, required=False, validators=[validate_single_line]
+    )
 
     class Meta:
         model = Proposal

@@ -6,17 +6,27 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from icm_portal.validators import (
+    EARLIEST_DATE,
+    EARLIEST_INSTANT,
+    LATEST_DATE,
+    LATEST_INSTANT,
+    validate_portal_date,
+    validate_portal_year,
+    validate_single_line,
+)
+
 
 class Call(models.Model):
     """A KA171 call: its windows, its envelope from the National Agency, its rates."""
 
-    name = models.CharField(_("name"), max_length=200)
-    year = models.PositiveSmallIntegerField(_("year"))
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
+    year = models.PositiveSmallIntegerField(_("year"), validators=[validate_portal_year])
     description = models.TextField(_("description"), blank=True)
-    proposals_open = models.DateTimeField(_("proposals open"))
-    proposals_close = models.DateTimeField(_("proposal deadline"))
-    registration_open = models.DateTimeField(_("interest registration opens"))
-    registration_close = models.DateTimeField(_("interest registration closes"))
+    proposals_open = models.DateTimeField(_("proposals open"), validators=[validate_portal_date])
+    proposals_close = models.DateTimeField(_("proposal deadline"), validators=[validate_portal_date])
+    registration_open = models.DateTimeField(_("interest registration opens"), validators=[validate_portal_date])
+    registration_close = models.DateTimeField(_("interest registration closes"), validators=[validate_portal_date])
     envelope = models.DecimalField(_("envelope (EUR)"), max_digits=12, decimal_places=2)
     rate_table = models.ForeignKey(
         "mobilities.RateTable", on_delete=models.PROTECT, related_name="calls", verbose_name=_("rate table")
@@ -34,6 +44,17 @@ class Call(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(registration_close__gt=F("registration_open")), name="call_registration_window_ordered"
+            ),
+            # Within 2000–2100: a date in year 1 cannot even be shown in Amsterdam time.
+            models.CheckConstraint(
+                condition=Q(proposals_open__gte=EARLIEST_INSTANT)
+                & Q(proposals_close__lt=LATEST_INSTANT)
+                & Q(registration_open__gte=EARLIEST_INSTANT)
+                & Q(registration_close__lt=LATEST_INSTANT),
+                name="call_dates_2000_to_2100",
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=EARLIEST_DATE.year) & Q(year__lte=LATEST_DATE.year), name="call_year_2000_to_2100"
             ),
         ]
 
@@ -58,7 +79,7 @@ class CallContact(models.Model):
     """An International Relations contact of a call, who receives its notifications."""
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("call"))
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_single_line])
     email = models.EmailField(_("e-mail address"))
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
     notification = models.CharField(

@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from icm_portal.validators import validate_single_line
+
 
 class Region(models.TextChoices):
     """Programme Guide regions, stored by name (their numbers change between years)."""
@@ -41,9 +43,9 @@ pic_validator = RegexValidator(r"^[0-9]{9}$", _("Enter a PIC: 9 digits, e.g. “
 class Institution(models.Model):
     """A partner university, or the home university (exactly one)."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
     country = CountryField(_("country"))
-    city = models.CharField(_("city"), max_length=120)
+    city = models.CharField(_("city"), max_length=120, validators=[validate_single_line])
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6)
     region = models.CharField(_("region"), max_length=40, choices=Region.choices)
@@ -78,8 +80,8 @@ class Institution(models.Model):
 class Unit(models.Model):
     """A faculty or institute of the home university."""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    abbreviation = models.CharField(_("abbreviation"), max_length=20, blank=True)
+    name = models.CharField(_("name"), max_length=200, unique=True, validators=[validate_single_line])
+    abbreviation = models.CharField(_("abbreviation"), max_length=20, blank=True, validators=[validate_single_line])
 
     class Meta:
         ordering = ["name"]

@@ -8,6 +8,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from icm_portal.validators import validate_single_line
+
 from ..proposals.lifecycle import DECIDED, ProposalState
 
 
@@ -22,7 +24,7 @@ class Proposal(models.Model):
     call = models.ForeignKey(
         "projects.Call", on_delete=models.PROTECT, related_name="proposals", verbose_name=_("call")
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     unit = models.ForeignKey(
         "projects.Unit",
         on_delete=models.PROTECT,

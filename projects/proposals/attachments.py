@@ -1,53 +1,27 @@
 """A draft's attachments: PDF letters of support, checked by content, stored outside static files."""
 
-import os
-import re
 import uuid
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext as _
+
+from icm_portal.uploads import check_pdf, pdf_name
 
 from ..models import Attachment
 from .states import lock_for
 
-PDF_TAIL_BYTES = 2048
-
-
-def is_pdf(head, tail):
-    """A PDF by content: the ``%PDF-`` header, at least one object, and the end-of-file marker."""
-    return (
-        head.startswith(b"%PDF-")
-        and re.match(rb"%PDF-\d\.\d", head) is not None
-        and re.search(rb"\d+\s+\d+\s+obj", head + tail) is not None
-        and b"%%EOF" in tail
-    )
-
 
 def add_attachment(*, proposal_id, by, uploaded_file):
-    """Attach a PDF (checked by content, at most MAX_UPLOAD_BYTES) to the coordinator's draft."""
-    problems = []
-    if uploaded_file.size > settings.MAX_UPLOAD_BYTES:
-        problems.append(
-            _("The file is %(size)s; attachments may be at most %(max)s.")
-            % {"size": filesizeformat(uploaded_file.size), "max": filesizeformat(settings.MAX_UPLOAD_BYTES)}
-        )
-    else:
-        uploaded_file.seek(0)
-        head = uploaded_file.read(PDF_TAIL_BYTES)
-        uploaded_file.seek(max(0, uploaded_file.size - PDF_TAIL_BYTES))
-        tail = uploaded_file.read()
-        uploaded_file.seek(0)
-        if not is_pdf(head, tail):
-            problems.append(_("This file is not a PDF. Attach letters and documents as PDF files."))
-    if problems:
-        raise ValidationError({"file": problems})
+    """Attach a PDF (checked by ``icm_portal.uploads``: size, content, no scripts) to the coordinator's draft."""
+    try:
+        check_pdf(uploaded_file)
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.messages}) from None
     with transaction.atomic():
         proposal = lock_for("attach", proposal_id=proposal_id, by=by)
-        name = os.path.basename(uploaded_file.name or "attachment.pdf")[:200]
-        attachment = Attachment(proposal=proposal, name=name, size=uploaded_file.size, uploaded_by=by)
+        attachment = Attachment(
+            proposal=proposal, name=pdf_name(uploaded_file.name), size=uploaded_file.size, uploaded_by=by
+        )
         attachment.file.save(f"{uuid.uuid4().hex}.pdf", uploaded_file, save=False)
         attachment.save()
         return attachment

@@ -11,6 +11,7 @@ from mobilities.budget import DurationError, check_duration
 from mobilities.flows import store_flow_figures
 from mobilities.pricing import price_flows
 
+from ..envelope import envelope_problems
 from .drafting import NARRATIVE_FIELDS, flow_pricing, store_requested_amount
 from .lifecycle import PROPOSAL
 from .mails import active_language, mail_context, notify_coordinator
@@ -75,6 +76,9 @@ def submit_proposal(*, proposal_id, by, at=None):
         if problems:
             raise ValidationError(problems)
         price_flows(flows, flow_pricing(proposal))  # what is submitted is priced with today's rates
+        problems = envelope_problems(call=proposal.call, flows=flows)
+        if problems:
+            raise ValidationError(problems)
         store_flow_figures(flows=flows)
         store_requested_amount(proposal)
         action = PROPOSAL.action("submit")

@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from icm_portal.roles import coordinates_proposal, coordinator_required, ir_staff_required
+from icm_portal.uploads import pdf_name
 from mobilities.forms import FlowFormSet, flow_initial
 
 from .. import services
 from ..calls import calls_open_for_proposals
+from ..envelope import envelope_message
 from ..forms.proposals import AttachmentForm, ProposalForm, ReturnToDraftForm, WithdrawForm
 from ..models import Attachment, Call, Proposal, ProposalState
 from ..proposals import selectors
@@ -98,6 +100,7 @@ def _render_form(request, *, call, form, formset, proposal=None, flows_errors=()
             "formset": formset,
             "flows_errors": flows_errors,
             "attachment_form": AttachmentForm(),
+            "envelope_warning": envelope_message(call=call, amount=getattr(proposal, "requested_amount", None)),
         },
         status=status,
     )
@@ -272,7 +275,8 @@ def attachment_download(request, pk, attachment_pk):
         stored = attachment.file.open("rb")
     except FileNotFoundError as exc:  # the row outlived its file (a restore, a cleaned volume): not a server error
         raise Http404 from exc
-    return FileResponse(stored, as_attachment=True, filename=attachment.name, content_type="application/pdf")
+    name = pdf_name(attachment.name)  # names kept before every attachment was named .pdf, too
+    return FileResponse(stored, as_attachment=True, filename=name, content_type="application/pdf")
 
 
 @coordinator_required

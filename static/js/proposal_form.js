@@ -51,6 +51,18 @@
       total += parseFloat(value);
     });
     totalOutput.textContent = known ? formatter.format(total) : "–";
+    showEnvelopeWarning(known && total > envelope);
+  }
+
+  // Above the call's whole envelope the proposal cannot be submitted: say so while the flows are typed.
+  var totalBox = form.querySelector("[data-proposal-total-box]");
+  var envelopeWarning = form.querySelector("[data-envelope-warning]");
+  var envelope = totalBox ? parseFloat(totalBox.getAttribute("data-envelope")) : NaN;
+
+  function showEnvelopeWarning(show) {
+    if (envelopeWarning && !isNaN(envelope)) {
+      envelopeWarning.hidden = !show;
+    }
   }
 
   function showGrant(row, data) {

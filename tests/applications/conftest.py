@@ -85,3 +85,19 @@ def register(call, unit):
         return register_interest(**arguments)
 
     return _register
+
+
+@pytest.fixture
+def follow_confirmation_link(client):
+    """Open the confirmation link mailed to ``email`` and press the button, as the person would."""
+    import re
+
+    from icm_portal.outbox.models import Message
+
+    def _follow(email, *, press=True):
+        mail = Message.objects.filter(template="registration_confirm_address", to_email=email).latest("id")
+        path = re.search(r"https?://[^/\s]+(/registrations/confirm/[A-Za-z0-9_-]+/)", mail.body_text).group(1)
+        page = client.get(path)
+        return client.post(path, follow=True) if press else page
+
+    return _follow

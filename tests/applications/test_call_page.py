@@ -7,7 +7,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from applications.models import Registration
+from applications.models import PendingRegistration, Registration
 from icm_portal.outbox.models import Message
 
 pytestmark = pytest.mark.django_db
@@ -56,20 +56,24 @@ def test_call_page_runs_the_same_queries_for_one_or_several_projects(
         client.get(_url(call))
 
 
-def test_registering_redirects_to_the_confirmation(client, call, registration_data):
+def test_registering_is_confirmed_through_the_mailed_link(client, call, registration_data, follow_confirmation_link):
     response = client.post(_url(call), registration_data, follow=True)
-
     assert response.redirect_chain[-1][0] == reverse("applications:registration_done", args=[call.pk])
+    assert "Check your mailbox" in response.content.decode()
+
+    response = follow_confirmation_link("demo.student@example.org")
     assert "Your registration for Erasmus+ ICM test call is received" in response.content.decode()
     assert Registration.objects.get().name == "Demo Student"
     assert Message.objects.filter(template="registration_confirmation").count() == 1
     assert Message.objects.filter(template="registration_new_ir").count() == 1
 
 
-def test_registering_again_says_the_registration_was_updated(client, call, registration_data):
+def test_registering_again_says_the_registration_was_updated(client, call, registration_data, follow_confirmation_link):
     client.post(_url(call), registration_data)
+    follow_confirmation_link("demo.student@example.org")
     registration_data["email"] = "DEMO.student@example.org "
-    response = client.post(_url(call), registration_data, follow=True)
+    client.post(_url(call), registration_data)
+    response = follow_confirmation_link("DEMO.student@example.org")
 
     assert "we have updated your registration" in response.content.decode()
     assert Registration.objects.count() == 1
@@ -144,7 +148,7 @@ def test_past_the_rate_limit_a_friendly_429(client, call, registration_data):
 
     assert response.status_code == 429
     assert "Please try again in a few minutes" in response.content.decode()
-    assert Registration.objects.count() == 3
+    assert PendingRegistration.objects.count() == 3
     other_address = client.post(_url(call), {**registration_data}, REMOTE_ADDR="192.0.2.7")
     assert other_address.status_code == 302
 
@@ -154,8 +158,9 @@ def test_honeypot_silently_discards_the_bot(client, call, registration_data):
     response = client.post(_url(call), registration_data, follow=True)
 
     assert response.status_code == 200
-    assert "is received" in response.content.decode()
+    assert "Check your mailbox" in response.content.decode()
     assert not Registration.objects.exists()
+    assert not PendingRegistration.objects.exists()
     assert not Message.objects.exists()
 
 

@@ -42,8 +42,8 @@ def test_withdraw_link_asks_then_deletes_and_confirms(client, register):
 
 def test_guessed_withdraw_token_finds_nothing(client, register):
     register()
-    assert client.get(reverse("applications:withdraw", args=["guessed-token"])).status_code == 404
-    assert client.post(reverse("applications:withdraw", args=["guessed-token"])).status_code == 404
+    assert client.get(reverse("applications:withdraw", args=["guessed-token-of-the-right-form"])).status_code == 404
+    assert client.post(reverse("applications:withdraw", args=["guessed-token-of-the-right-form"])).status_code == 404
     assert Registration.objects.count() == 1
 
 

@@ -71,18 +71,28 @@ def browser():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+def is_csp_violation(text):
+    return "Content Security Policy" in text or "Content-Security-Policy" in text
+
+
 @pytest.fixture
 def page(browser, request, live_server):
-    """A fresh browser context per test; a screenshot is saved when the test fails."""
+    """A fresh browser context per test; a screenshot is saved when the test fails.
+
+    Every browser test also fails when Chromium reports a Content-Security-Policy violation.
+    """
     context = browser.new_context(base_url=live_server.url, locale="en-GB", accept_downloads=True)
     context.set_default_timeout(15_000)
     page = context.new_page()
+    page.csp_violations = []
+    page.on("console", lambda message: is_csp_violation(message.text) and page.csp_violations.append(message.text))
     yield page
     failed = getattr(request.node, "rep_call", None)
     if failed is not None and failed.failed:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+    assert not page.csp_violations, f"Content-Security-Policy violations: {page.csp_violations}"
 
 
 @pytest.fixture

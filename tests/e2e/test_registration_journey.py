@@ -1,8 +1,13 @@
-"""A student registers interest in a call in a real browser; IR staff find the registration and export it."""
+"""A student registers interest in a call in a real browser, confirming their address with the mailed link;
+IR staff find the registration and export it."""
+
+import re
 
 import pytest
+from django.conf import settings
 from playwright.sync_api import expect
 
+from applications.models import Registration
 from icm_portal.outbox.models import Message
 from projects.models import ProposalState
 from tests.factories import (
@@ -57,10 +62,23 @@ def test_student_registers_and_ir_staff_find_and_export_it(page, live_server, lo
     expect(page.get_by_label("Your name")).to_have_value("Demo Student")
     expect(page.get_by_label("Preferred period")).to_have_value("Spring semester")
 
-    # Corrected, the registration goes through.
+    # Corrected, the form asks to confirm the address; nothing is stored until then.
     email.fill("demo.student@example.org")
     page.get_by_label("I agree that International Relations processes these data").check()
     page.get_by_role("button", name="Register my interest").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your mailbox")
+    assert not Registration.objects.exists()
+
+    # The student opens the link from the mail, sees what they sent, and confirms.
+    link = Message.objects.get(to_email="demo.student@example.org", template="registration_confirm_address")
+    page.goto(
+        re.search(r"https?://\S+/registrations/confirm/\S+/", link.body_text)
+        .group(0)
+        .replace(settings.SITE_URL, live_server.url)
+    )
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm your registration")
+    expect(page.get_by_text("Spring semester")).to_be_visible()
+    page.get_by_role("button", name="Confirm and register").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for registering your interest")
     expect(page.get_by_role("status").first).to_contain_text("Your registration for Erasmus+ ICM 2023 is received")
 

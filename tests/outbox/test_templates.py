@@ -37,6 +37,8 @@ def sample_context():
         "url": "https://portal.example.org/proposals/1/",
         "staff_url": "https://portal.example.org/staff/1/",
         "withdraw_url": "https://portal.example.org/withdraw/abc/",
+        "confirm_url": "https://portal.example.org/registrations/confirm/abc/",
+        "hours": 48,
         "updated": False,
         "email": user.email,
         "domain": "portal.example.org",
