@@ -111,3 +111,39 @@ def test_deploy_check_is_clean_in_production_shape():
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("missing", "reported"),
+    [
+        ("packaging", ["icm_portal.E003", "redis://", "'packaging'"]),
+        ("redis", ["icm_portal.E003", "icm_portal.E004", "'default'", "'redis'"]),
+    ],
+)
+def test_deploy_check_names_a_library_the_broker_or_the_cache_cannot_import(tmp_path, missing, reported):
+    """What a clean install from requirements.txt lacked once: kombu's Redis transport needs packaging."""
+    (tmp_path / f"{missing}.py").write_text(
+        f"raise ModuleNotFoundError(\"No module named '{missing}'\", name={missing!r})\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in RUN_ONLY}
+    env.update(
+        {
+            "DEBUG": "0",
+            "SECRET_KEY": "a-long-random-production-secret-" + "z9" * 20,
+            "ALLOWED_HOSTS": "icm.example.org",
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
+            "EMAIL_URL": "smtp://mail.example.org:587",
+            "PYTHONPATH": str(tmp_path),  # the module shadowed by one that cannot be imported
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "ERROR"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    for text in reported:
+        assert text in result.stderr, result.stderr
