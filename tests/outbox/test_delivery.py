@@ -205,3 +205,17 @@ def test_the_same_task_delivered_twice_sends_one_mail(worker, mailbox, greeting_
     assert len(mails) == 2
     assert wait_for_status(message, Status.SENT).attempts == 1
     wait_for_status(sentinel, Status.SENT)
+
+
+def test_a_mail_that_cannot_be_built_fails_at_once_and_the_worker_sends_the_next(worker, mailbox, greeting_templates):
+    """A contact typed as ``Evil\\r\\nBcc: …`` once left its row 'sending' for good, with no error."""
+    with transaction.atomic():  # queued at commit, so the worker sees the name as changed here
+        broken = greet(to_email="evil@example.org")
+        Message.objects.filter(pk=broken.pk).update(to_name="Evil\r\nBcc: victim@example.org")
+    good = greet(to_email="ben@example.org")
+
+    broken = wait_for_status(broken, Status.FAILED)
+    assert broken.attempts == 1 and "newlines" in broken.last_error
+    wait_for_status(good, Status.SENT)
+    [mail] = mailbox.wait_for(1)
+    assert mail["To"] == "Ana <ben@example.org>"
