@@ -66,3 +66,20 @@ def broker_and_cache_libraries_import(app_configs, **kwargs):
                 )
             )
     return errors
+
+
+@register()
+def outbox_resends_only_what_no_worker_is_sending(app_configs, **kwargs):
+    """The sweep takes a 'sending' row for abandoned after OUTBOX_SENDING_TIMEOUT_SECONDS: a worker
+    may still be sending it until OUTBOX_SEND_TIME_LIMIT_SECONDS, so the timeout must be longer."""
+    timeout, limit = settings.OUTBOX_SENDING_TIMEOUT_SECONDS, settings.OUTBOX_SEND_TIME_LIMIT_SECONDS
+    if timeout > limit:
+        return []
+    return [
+        Error(
+            f"OUTBOX_SENDING_TIMEOUT_SECONDS ({timeout:g}) must be longer than "
+            f"OUTBOX_SEND_TIME_LIMIT_SECONDS ({limit:g}).",
+            hint="Otherwise the sweep resends a mail that a slow worker is still sending, and it arrives twice.",
+            id="icm_portal.E005",
+        )
+    ]

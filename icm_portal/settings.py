@@ -130,12 +130,28 @@ OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=6)
 OUTBOX_RETRY_BASE_SECONDS = env.float("OUTBOX_RETRY_BASE_SECONDS", default=30.0)
 OUTBOX_RETRY_MAX_SECONDS = env.float("OUTBOX_RETRY_MAX_SECONDS", default=3600.0)
 OUTBOX_SWEEP_GRACE_SECONDS = env.float("OUTBOX_SWEEP_GRACE_SECONDS", default=120.0)
-OUTBOX_SENDING_TIMEOUT_SECONDS = env.float("OUTBOX_SENDING_TIMEOUT_SECONDS", default=600.0)
+# A row left 'sending' (its worker killed mid-send) is queued again by the sweep after
+# OUTBOX_SENDING_TIMEOUT_SECONDS, so within timeout + OUTBOX_SWEEP_PERIOD_SECONDS (three minutes).
+# A living worker never sends one row that long: past OUTBOX_SEND_TIME_LIMIT_SECONDS × 0.8 its attempt
+# is stopped and retried, and the worker process is killed at the limit (Celery's prefork pool). The
+# timeout must exceed the limit, so the sweep never resends what a slow worker is still sending.
+OUTBOX_SENDING_TIMEOUT_SECONDS = env.float("OUTBOX_SENDING_TIMEOUT_SECONDS", default=120.0)
+OUTBOX_SEND_TIME_LIMIT_SECONDS = env.float("OUTBOX_SEND_TIME_LIMIT_SECONDS", default=60.0)
+OUTBOX_SWEEP_PERIOD_SECONDS = env.float("OUTBOX_SWEEP_PERIOD_SECONDS", default=60.0)
+CELERY_TASK_ANNOTATIONS = {
+    "icm_portal.outbox.tasks.send_message": {
+        "soft_time_limit": OUTBOX_SEND_TIME_LIMIT_SECONDS * 0.8,
+        "time_limit": OUTBOX_SEND_TIME_LIMIT_SECONDS,
+    }
+}
 OUTBOX_SWEEP_BATCH = env.int("OUTBOX_SWEEP_BATCH", default=5000)
 IR_CONTACT_EMAILS = env.list("IR_CONTACT_EMAILS", default=[])
 # A worker keeps its database connection for this many tasks (Celery closes it after each task otherwise).
 CELERY_DB_REUSE_MAX = env.int("CELERY_DB_REUSE_MAX", default=100)
-CELERY_BEAT_SCHEDULE["outbox-sweep"] = {"task": "icm_portal.outbox.tasks.sweep_outbox", "schedule": 180.0}
+CELERY_BEAT_SCHEDULE["outbox-sweep"] = {
+    "task": "icm_portal.outbox.tasks.sweep_outbox",
+    "schedule": OUTBOX_SWEEP_PERIOD_SECONDS,
+}
 CELERY_BEAT_SCHEDULE["outbox-daily-digests"] = {
     "task": "icm_portal.outbox.tasks.send_daily_digests",
     "schedule": crontab(hour=7, minute=0),  # CELERY_TIMEZONE: Europe/Amsterdam
