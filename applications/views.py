@@ -1,5 +1,6 @@
 """Views: the public call page with the registration form, withdrawal, and IR staff's follow-up."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -9,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
 
 from icm_portal.roles import ir_staff_required
 from projects.models import Call
@@ -16,10 +18,14 @@ from projects.models import Call
 from . import exports, selectors, services
 from .forms import FollowUpForm, RegistrationFilterForm, RegistrationForm
 from .models import Registration
-from .rate_limit import allow
 
 DONE_SESSION_KEY = "registration_done"
 PAGE_SIZE = 25
+
+
+def registration_rate(group, request):
+    """Posts of the registration form per client address and window, (count, seconds)."""
+    return settings.REGISTRATION_RATE_LIMIT
 
 
 def too_many_requests(request, exception=None):
@@ -36,7 +42,9 @@ def call_page(request, pk):
     window_open = call.accepts_registrations(now)
     form = None
     if window_open and request.method == "POST":
-        if not allow(request, scope="registration"):
+        if is_ratelimited(
+            request, group="applications.registration", key="ip", rate=registration_rate, method="POST", increment=True
+        ):
             return too_many_requests(request)
         form = RegistrationForm(request.POST, awarded_proposals=offer.proposals)
         if form.is_valid():
