@@ -11,4 +11,4 @@ RUN DEBUG=1 SECRET_KEY=build-only python manage.py collectstatic --no-input \
     && mkdir -p /app/media && chown -R icm /app/media
 USER icm
 EXPOSE 8000
-CMD ["gunicorn", "icm_portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "icm_portal.wsgi:application"]

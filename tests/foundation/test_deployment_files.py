@@ -18,7 +18,13 @@ def test_compose_runs_every_part_of_the_production_shape():
 def test_web_migrates_on_start_and_serves_with_gunicorn():
     command = SERVICES["web"]["command"]
     assert "manage.py migrate" in command
-    assert "gunicorn icm_portal.wsgi" in command
+    assert "gunicorn -c gunicorn.conf.py icm_portal.wsgi" in command
+
+
+def test_the_image_starts_gunicorn_with_its_configuration():
+    assert (
+        'CMD ["gunicorn", "-c", "gunicorn.conf.py", "icm_portal.wsgi:application"]' in (ROOT / "Dockerfile").read_text()
+    )
 
 
 def test_worker_and_beat_run_celery():
