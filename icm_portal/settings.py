@@ -104,7 +104,10 @@ if _database_url:
         raise ImproperlyConfigured(f"DATABASE_URL has an unknown scheme: {_database_url.split(':', 1)[0]!r}.")
 else:
     _db = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(BASE_DIR / "db.sqlite3")}
-_db.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+# Production shape keeps each connection for a minute, checked before its first use in a request
+# (or a task), so a restarted PostgreSQL costs a reconnect, not an error page.
+_db.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0 if DEBUG else 60))
+_db.setdefault("CONN_HEALTH_CHECKS", True)
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -193,3 +193,26 @@ def test_a_sending_timeout_a_slow_worker_could_outlast_is_a_configuration_error(
 
     settings.OUTBOX_SENDING_TIMEOUT_SECONDS = 61
     assert outbox_resends_only_what_no_worker_is_sending(None) == []
+
+
+def test_production_shape_keeps_database_connections_and_checks_them_before_use():
+    """So that a PostgreSQL restart costs a reconnect, not an error page (proven in tests/operations)."""
+    code = (
+        "import django, json; django.setup(); from django.db import connection as c; "
+        "print(json.dumps([c.settings_dict['CONN_MAX_AGE'], c.settings_dict['CONN_HEALTH_CHECKS']]))"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in RUN_ONLY and k != "CONN_MAX_AGE"}
+    env.update(
+        {
+            "DEBUG": "0",
+            "SECRET_KEY": "x" * 60,
+            "ALLOWED_HOSTS": "icm.example.org",
+            "DATABASE_URL": "postgres://icm:secret@db:5432/icm_portal",
+            "DJANGO_SETTINGS_MODULE": "icm_portal.settings",
+        }
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    max_age, health_checks = json.loads(result.stdout)
+    assert 0 < max_age <= 600
+    assert health_checks is True
