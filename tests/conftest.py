@@ -3,7 +3,9 @@ TESTS_FORBID_SKIPS=1, as in CI), and a session's own keys and queue on a shared 
 
 import os
 import socket
+import tempfile
 import uuid
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -40,6 +42,8 @@ def pytest_configure(config):
     keys nor take each other's tasks: each has its prefix and its queue (tests/outbox's worker consumes it)."""
     settings.CACHES["default"]["KEY_PREFIX"] = SESSION
     celery_app.conf.task_default_queue = SESSION
+    # Uploads of tests that do not choose a folder land in one of the session's own, not in media/.
+    settings.MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="icm-test-media-"))
 
 
 def _record_skip(report):
