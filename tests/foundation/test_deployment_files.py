@@ -53,5 +53,6 @@ def test_mail_catcher_has_a_web_ui():
     assert any("8025" in str(port) for port in SERVICES["mail"]["ports"])
 
 
-def test_static_files_are_collected_at_build():
-    assert "collectstatic" in (ROOT / "Dockerfile").read_text()
+def test_static_files_are_collected_at_build_with_the_manifest_production_reads():
+    [line] = [line for line in (ROOT / "Dockerfile").read_text().splitlines() if "collectstatic" in line]
+    assert "DEBUG=0" in line
