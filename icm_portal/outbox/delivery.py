@@ -57,6 +57,18 @@ class _MailConnection(threading.local):
                 pass
         self.backend = None
 
+    def drop(self):
+        """Forget the connection without saying goodbye: after a failure the server may never answer
+        a QUIT, and waiting for it would outlast the delivery's time limit."""
+        smtp = getattr(self.backend, "connection", None)
+        if smtp is not None:
+            try:
+                smtp.close()  # the socket only
+            except Exception:
+                pass
+            self.backend.connection = None
+        self.backend = None
+
 
 mail_connection = _MailConnection()
 
@@ -96,10 +108,10 @@ def _send(message):
         except (smtplib.SMTPServerDisconnected, ConnectionError):
             if not reused:
                 raise
-            mail_connection.close()  # the server dropped an idle connection: once more, fresh
+            mail_connection.drop()  # the server dropped an idle connection: once more, fresh
             _send_over(mail_connection.get(), message)
     except BaseException:
-        mail_connection.close()  # in whatever state the failure left it
+        mail_connection.drop()  # in whatever state the failure left it
         raise
 
 

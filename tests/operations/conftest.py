@@ -222,7 +222,7 @@ def shape(cluster, demo_template, redis_server, smtp, static_root, request):
     production.stop()
     if getattr(request.node, "rep_call", None) is None or request.node.rep_call.failed:
         for process in production.processes:
-            print(f"--- {process.name} ---\n{process.output()[-3000:]}")
+            print(f"--- {process.name} ---\n{process.output()[-30000:]}")
     shutil.rmtree(work_dir, ignore_errors=True)
 
 
