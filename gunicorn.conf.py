@@ -5,7 +5,8 @@ import os
 
 from gunicorn.http import wsgi
 
-bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")  # nosec B104: inside its container, behind a proxy
+# All addresses of its container by default: docker-compose publishes the port (or a proxy reaches it).
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
 # A request that takes longer is a fault: its worker is killed and replaced.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
@@ -16,8 +17,9 @@ max_requests = 1000
 max_requests_jitter = 100
 accesslog = "-"
 errorlog = "-"
-# The heartbeat files live in memory, not on a container's slow overlay disk.
-worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+# The workers' heartbeat files live in memory, not on a container's slow overlay disk (gunicorn's
+# advice for Docker); gunicorn creates them itself, unpredictably named and unlinked at once.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # nosec B108
 
 
 def _without_server_header(default_headers):

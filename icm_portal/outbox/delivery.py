@@ -148,8 +148,9 @@ def _claim(message_id, now):
     table = quote(Message._meta.db_table)
     lock = " FOR UPDATE SKIP LOCKED" if connection.features.has_select_for_update_skip_locked else ""
     stuck = now - timedelta(seconds=settings.OUTBOX_SENDING_TIMEOUT_SECONDS)
+    # Only the model's own table and column names are formatted in, quoted; every value is a parameter.
     sql = (
-        f"UPDATE {table} SET {quote('status')} = %s, {quote('claimed_at')} = %s,"
+        f"UPDATE {table} SET {quote('status')} = %s, {quote('claimed_at')} = %s,"  # nosec B608
         f" {quote('attempts')} = {quote('attempts')} + 1"
         f" WHERE {quote('id')} = (SELECT {quote('id')} FROM {table} WHERE {quote('id')} = %s"
         f" AND NOT {quote('digest')} AND ({quote('status')} = %s"
