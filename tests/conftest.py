@@ -2,6 +2,7 @@
 TESTS_FORBID_SKIPS=1, as in CI), and a session's own keys and queue on a shared Redis."""
 
 import os
+import shutil
 import socket
 import tempfile
 import uuid
@@ -43,7 +44,12 @@ def pytest_configure(config):
     settings.CACHES["default"]["KEY_PREFIX"] = SESSION
     celery_app.conf.task_default_queue = SESSION
     # Uploads of tests that do not choose a folder land in one of the session's own, not in media/.
-    settings.MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="icm-test-media-"))
+    settings.MEDIA_ROOT = config.icm_media = Path(tempfile.mkdtemp(prefix="icm-test-media-"))
+
+
+def pytest_unconfigure(config):
+    if getattr(config, "icm_media", None):
+        shutil.rmtree(config.icm_media, ignore_errors=True)
 
 
 def _record_skip(report):
