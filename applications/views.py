@@ -28,6 +28,12 @@ def registration_rate(group, request):
     return settings.REGISTRATION_RATE_LIMIT
 
 
+def client_address(group, request):
+    """The address the limit counts; behind a proxy, the proxy must pass the client's address on as
+    REMOTE_ADDR (over a Unix socket it is empty: then everyone shares one count, never an error)."""
+    return request.META.get("REMOTE_ADDR") or "unknown"
+
+
 def too_many_requests(request, exception=None):
     """The friendly page past the rate limit (status 429), like Django's handler403/404."""
     return render(request, "429.html", status=429)
@@ -43,7 +49,12 @@ def call_page(request, pk):
     form = None
     if window_open and request.method == "POST":
         if is_ratelimited(
-            request, group="applications.registration", key="ip", rate=registration_rate, method="POST", increment=True
+            request,
+            group="applications.registration",
+            key=client_address,
+            rate=registration_rate,
+            method="POST",
+            increment=True,
         ):
             return too_many_requests(request)
         form = RegistrationForm(request.POST, awarded_proposals=offer.proposals)
