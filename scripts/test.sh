@@ -8,4 +8,4 @@ PYTHON=${PYTHON:-python3.11}
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -r requirements-dev.txt
 # In parallel, one process per core (pytest-xdist); "-n 0" after it runs the tests in this process.
-exec .venv/bin/python -m pytest -n "${TEST_PROCESSES:-auto}" "$@"
+exec .venv/bin/python -m pytest -n "${TEST_PROCESSES:-auto}" --dist loadgroup "$@"

@@ -80,6 +80,11 @@ def pytest_terminal_summary(terminalreporter):
 
 
 def pytest_collection_modifyitems(config, items):
+    # Tests that open dozens of connections at once run one after another (pytest-xdist's loadgroup),
+    # so that two of them never exhaust PostgreSQL's max_connections together.
+    for item in items:
+        if "concurrency" in item.fspath.basename:
+            item.add_marker(pytest.mark.xdist_group("many-connections"))
     skip_pg = pytest.mark.skip(
         reason="needs PostgreSQL: set DATABASE_URL=postgres://… (bash .ci/run does); SQLite cannot show row locks"
     )
