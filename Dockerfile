@@ -6,9 +6,10 @@ RUN useradd --create-home --uid 1000 icm
 COPY requirements.txt .
 RUN pip install -r requirements.txt
 COPY . .
-# Static files are collected at build time; WhiteNoise serves them.
-RUN DEBUG=1 SECRET_KEY=build-only python manage.py collectstatic --no-input \
+# Static files are collected at build time as production serves them (DEBUG=0: hashed names and
+# their manifest, without which every page fails); WhiteNoise serves them.
+RUN DEBUG=0 SECRET_KEY=build-only ALLOWED_HOSTS=build python manage.py collectstatic --no-input \
     && mkdir -p /app/media && chown -R icm /app/media
 USER icm
 EXPOSE 8000
-CMD ["gunicorn", "icm_portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "icm_portal.wsgi:application"]

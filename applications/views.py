@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
 
 from icm_portal.roles import ir_staff_required
 from projects.models import Call
@@ -18,10 +19,20 @@ from . import confirmation, exports, selectors, services
 from .filters import RegistrationFilter
 from .forms import FollowUpForm, RegistrationForm
 from .models import PendingRegistration, Registration
-from .rate_limit import allow
 
 DONE_SESSION_KEY = "registration_done"
 PAGE_SIZE = 25
+
+
+def registration_rate(group, request):
+    """Posts of the registration form per client address and window, (count, seconds)."""
+    return settings.REGISTRATION_RATE_LIMIT
+
+
+def client_address(group, request):
+    """The address the limit counts; behind a proxy, the proxy must pass the client's address on as
+    REMOTE_ADDR (over a Unix socket it is empty: then everyone shares one count, never an error)."""
+    return request.META.get("REMOTE_ADDR") or "unknown"
 
 
 def too_many_requests(request, exception=None):
@@ -38,7 +49,14 @@ def call_page(request, pk):
     window_open = call.accepts_registrations(now)
     form = None
     if window_open and request.method == "POST":
-        if not allow(request, scope="registration"):
+        if is_ratelimited(
+            request,
+            group="applications.registration",
+            key=client_address,
+            rate=registration_rate,
+            method="POST",
+            increment=True,
+        ):
             return too_many_requests(request)
         form = RegistrationForm(request.POST, awarded_proposals=offer.proposals)
         if form.is_valid():

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_countries",
+    "django_ratelimit",
     "icm_portal",
     "icm_portal.outbox",
     "mobilities",
@@ -109,16 +110,27 @@ if _database_url:
         raise ImproperlyConfigured(f"DATABASE_URL has an unknown scheme: {_database_url.split(':', 1)[0]!r}.")
 else:
     _db = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(BASE_DIR / "db.sqlite3")}
-_db.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+# Production shape keeps each connection for a minute, checked before its first use in a request
+# (or a task), so a restarted PostgreSQL costs a reconnect, not an error page.
+_db.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0 if DEBUG else 60))
+_db.setdefault("CONN_HEALTH_CHECKS", True)
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: Celery broker and the cache (rate limits). Without it, tasks run in-process.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Redis down or hung is a cache miss after half a second at most, logged, never an error page.
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
@@ -127,6 +139,7 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None  # a worker waits for Redis however long it is down
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BEAT_SCHEDULE = {}  # the periodic tasks, all set below (the outbox's sweep and daily digests)
@@ -136,12 +149,28 @@ OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=6)
 OUTBOX_RETRY_BASE_SECONDS = env.float("OUTBOX_RETRY_BASE_SECONDS", default=30.0)
 OUTBOX_RETRY_MAX_SECONDS = env.float("OUTBOX_RETRY_MAX_SECONDS", default=3600.0)
 OUTBOX_SWEEP_GRACE_SECONDS = env.float("OUTBOX_SWEEP_GRACE_SECONDS", default=120.0)
-OUTBOX_SENDING_TIMEOUT_SECONDS = env.float("OUTBOX_SENDING_TIMEOUT_SECONDS", default=600.0)
+# A row left 'sending' (its worker killed mid-send) is queued again by the sweep after
+# OUTBOX_SENDING_TIMEOUT_SECONDS, so within timeout + OUTBOX_SWEEP_PERIOD_SECONDS (three minutes).
+# A living worker never sends one row that long: past OUTBOX_SEND_TIME_LIMIT_SECONDS × 0.8 its attempt
+# is stopped and retried, and the worker process is killed at the limit (Celery's prefork pool). The
+# timeout must exceed the limit, so the sweep never resends what a slow worker is still sending.
+OUTBOX_SENDING_TIMEOUT_SECONDS = env.float("OUTBOX_SENDING_TIMEOUT_SECONDS", default=120.0)
+OUTBOX_SEND_TIME_LIMIT_SECONDS = env.float("OUTBOX_SEND_TIME_LIMIT_SECONDS", default=60.0)
+OUTBOX_SWEEP_PERIOD_SECONDS = env.float("OUTBOX_SWEEP_PERIOD_SECONDS", default=60.0)
+CELERY_TASK_ANNOTATIONS = {
+    "icm_portal.outbox.tasks.send_message": {
+        "soft_time_limit": OUTBOX_SEND_TIME_LIMIT_SECONDS * 0.8,
+        "time_limit": OUTBOX_SEND_TIME_LIMIT_SECONDS,
+    }
+}
 OUTBOX_SWEEP_BATCH = env.int("OUTBOX_SWEEP_BATCH", default=5000)
 IR_CONTACT_EMAILS = env.list("IR_CONTACT_EMAILS", default=[])
 # A worker keeps its database connection for this many tasks (Celery closes it after each task otherwise).
 CELERY_DB_REUSE_MAX = env.int("CELERY_DB_REUSE_MAX", default=100)
-CELERY_BEAT_SCHEDULE["outbox-sweep"] = {"task": "icm_portal.outbox.tasks.sweep_outbox", "schedule": 180.0}
+CELERY_BEAT_SCHEDULE["outbox-sweep"] = {
+    "task": "icm_portal.outbox.tasks.sweep_outbox",
+    "schedule": OUTBOX_SWEEP_PERIOD_SECONDS,
+}
 CELERY_BEAT_SCHEDULE["outbox-daily-digests"] = {
     "task": "icm_portal.outbox.tasks.send_daily_digests",
     "schedule": crontab(hour=7, minute=0),  # CELERY_TIMEZONE: Europe/Amsterdam
@@ -201,6 +230,15 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
+# Rate limits (django-ratelimit) count per client address in the cache and let requests through
+# when it cannot answer. Behind a proxy, the proxy must pass the client's address on as REMOTE_ADDR.
+RATELIMIT_FAIL_OPEN = True
+REGISTRATION_RATE_LIMIT = (30, 600)  # posts per seconds: generous, a campus network shares one address
+SILENCED_SYSTEM_CHECKS = []
+if not REDIS_URL:
+    # The embedded default is one process, whose memory is a fine place to count.
+    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003", "django_ratelimit.W001"]
+
 # Personal data kept for registrations, in days, before anonymisation.
 REGISTRATION_RETENTION_DAYS = env.int("REGISTRATION_RETENTION_DAYS", default=730)
 # A registration is stored once its address is confirmed (applications/confirmation.py): the link's
@@ -250,7 +288,7 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
     if not SECURE_HSTS_PRELOAD:
         # Preloading commits the whole domain to HTTPS for good: each deployment opts in.
-        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+        SILENCED_SYSTEM_CHECKS += ["security.W021"]
 
 LOGGING = {
     "version": 1,

@@ -7,4 +7,5 @@ PYTHON=${PYTHON:-python3.11}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -r requirements-dev.txt
-exec .venv/bin/python -m pytest "$@"
+# In parallel, one process per core (pytest-xdist); "-n 0" after it runs the tests in this process.
+exec .venv/bin/python -m pytest -n "${TEST_PROCESSES:-auto}" --dist loadgroup "$@"

@@ -1,14 +1,25 @@
-"""Shared fixtures: role accounts, and skips that say why a real part is missing."""
+"""Shared fixtures: role accounts, skips that say why a real part is missing (and fail the run where
+TESTS_FORBID_SKIPS=1, as in CI), and a session's own keys and queue on a shared Redis."""
 
 import os
+import shutil
 import socket
+import tempfile
+import uuid
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 
+from icm_portal.celery import app as celery_app
 from icm_portal.roles import COORDINATORS, IR_STAFF
+
+# This session's name on a shared Redis: its cache keys' prefix and its Celery queue.
+SESSION = f"test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-{uuid.uuid4().hex[:8]}"
+FORBID_SKIPS = os.environ.get("TESTS_FORBID_SKIPS") == "1"
+_skipped = []
 
 
 def _redis_answers():
@@ -27,7 +38,53 @@ ON_POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 REDIS_UP = _redis_answers()
 
 
+def pytest_configure(config):
+    """Parallel sessions on one REDIS_URL (xdist workers, other checkouts) never see each other's cache
+    keys nor take each other's tasks: each has its prefix and its queue (tests/outbox's worker consumes it)."""
+    settings.CACHES["default"]["KEY_PREFIX"] = SESSION
+    celery_app.conf.task_default_queue = SESSION
+    # Uploads of tests that do not choose a folder land in one of the session's own, not in media/.
+    settings.MEDIA_ROOT = config.icm_media = Path(tempfile.mkdtemp(prefix="icm-test-media-"))
+
+
+def pytest_unconfigure(config):
+    if getattr(config, "icm_media", None):
+        shutil.rmtree(config.icm_media, ignore_errors=True)
+
+
+def _record_skip(report):
+    if report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        _skipped.append((report.nodeid, reason))
+
+
+def pytest_runtest_logreport(report):
+    _record_skip(report)
+
+
+def pytest_collectreport(report):
+    _record_skip(report)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if FORBID_SKIPS and _skipped and "PYTEST_XDIST_WORKER" not in os.environ and exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter):
+    if FORBID_SKIPS and _skipped:
+        terminalreporter.section("skipped, and TESTS_FORBID_SKIPS=1 forbids it", sep="=", red=True, bold=True)
+        for nodeid, reason in _skipped:
+            terminalreporter.line(f"{nodeid}: {reason}", red=True)
+        terminalreporter.line(f"{len(_skipped)} skipped: the run fails.", red=True, bold=True)
+
+
 def pytest_collection_modifyitems(config, items):
+    # Tests that open dozens of connections at once run one after another (pytest-xdist's loadgroup),
+    # so that two of them never exhaust PostgreSQL's max_connections together.
+    for item in items:
+        if "concurrency" in item.fspath.basename:
+            item.add_marker(pytest.mark.xdist_group("many-connections"))
     skip_pg = pytest.mark.skip(
         reason="needs PostgreSQL: set DATABASE_URL=postgres://… (bash .ci/run does); SQLite cannot show row locks"
     )

@@ -1,11 +1,13 @@
 """Delivery of one outbox row: claim it, send it over a reused mail connection, record the outcome."""
 
+import logging
 import smtplib
 import threading
 from dataclasses import dataclass
 from datetime import timedelta
 from email.utils import formataddr
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.signals import setting_changed
@@ -16,7 +18,12 @@ from django.utils import timezone
 
 from .models import Message, Status
 
+logger = logging.getLogger(__name__)
+
 SEND_ERRORS = (OSError, smtplib.SMTPException)
+# Worth another attempt: the mail server or the network may answer next time; the time limit of
+# one delivery (OUTBOX_SEND_TIME_LIMIT_SECONDS) ran out on a slow server.
+TRANSIENT_ERRORS = (*SEND_ERRORS, SoftTimeLimitExceeded)
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,18 @@ class _MailConnection(threading.local):
                 self.backend.close()
             except Exception:  # a dead connection may fail to say goodbye
                 pass
+        self.backend = None
+
+    def drop(self):
+        """Forget the connection without saying goodbye: after a failure the server may never answer
+        a QUIT, and waiting for it would outlast the delivery's time limit."""
+        smtp = getattr(self.backend, "connection", None)
+        if smtp is not None:
+            try:
+                smtp.close()  # the socket only
+            except Exception:
+                pass
+            self.backend.connection = None
         self.backend = None
 
 
@@ -83,20 +102,38 @@ def _email_for(message, connection):
 
 def _send(message):
     reused = mail_connection.backend is not None
-    backend = mail_connection.get()
     try:
-        backend.open()
-        backend.send_messages([_email_for(message, backend)])
-    except (smtplib.SMTPServerDisconnected, ConnectionError):
-        mail_connection.close()
-        if not reused:
-            raise
-        backend = mail_connection.get()  # the server dropped an idle connection: once more, fresh
-        backend.open()
-        backend.send_messages([_email_for(message, backend)])
-    except SEND_ERRORS:
-        mail_connection.close()
+        try:
+            _send_over(mail_connection.get(), message)
+        except (smtplib.SMTPServerDisconnected, ConnectionError):
+            if not reused:
+                raise
+            mail_connection.drop()  # the server dropped an idle connection: once more, fresh
+            _send_over(mail_connection.get(), message)
+    except BaseException:
+        mail_connection.drop()  # in whatever state the failure left it
         raise
+
+
+def _send_over(backend, message):
+    backend.open()
+    backend.send_messages([_email_for(message, backend)])
+
+
+def is_transient(exc):
+    """Whether another attempt may succeed: a refusal of this very mail with a 5xx code is final, so is
+    anything but a mail server or network error (a header that cannot be built, a bug): retrying
+    would fail the same way."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return any(code < 500 for code, _ in exc.recipients.values())
+    if isinstance(exc, smtplib.SMTPDataError):
+        return exc.smtp_code < 500
+    return isinstance(exc, TRANSIENT_ERRORS)
+
+
+def _error_text(exc):
+    # PostgreSQL refuses NUL in text: the record of the failure must not fail in turn.
+    return f"{type(exc).__name__}: {exc}".replace("\x00", "\\x00")[:2000]
 
 
 def _claim(message_id, now):
@@ -111,8 +148,9 @@ def _claim(message_id, now):
     table = quote(Message._meta.db_table)
     lock = " FOR UPDATE SKIP LOCKED" if connection.features.has_select_for_update_skip_locked else ""
     stuck = now - timedelta(seconds=settings.OUTBOX_SENDING_TIMEOUT_SECONDS)
+    # Only the model's own table and column names are formatted in, quoted; every value is a parameter.
     sql = (
-        f"UPDATE {table} SET {quote('status')} = %s, {quote('claimed_at')} = %s,"
+        f"UPDATE {table} SET {quote('status')} = %s, {quote('claimed_at')} = %s,"  # nosec B608
         f" {quote('attempts')} = {quote('attempts')} + 1"
         f" WHERE {quote('id')} = (SELECT {quote('id')} FROM {table} WHERE {quote('id')} = %s"
         f" AND NOT {quote('digest')} AND ({quote('status')} = %s"
@@ -134,8 +172,10 @@ def deliver(*, message_id):
     """Send one row at most once: claim it, send it over the reused connection, and mark it sent
     by a statement conditional on this claim (a later claim of a stuck row wins over a late one).
 
-    A connection or SMTP error puts it back to pending with a back-off, or fails it after the last
-    attempt. A row that does not exist (a task from another database) is skipped.
+    Every error of the sending ends the attempt with the error recorded: a transient one (connection,
+    SMTP 4xx, time limit) puts the row back to pending with a back-off, or fails it after the last
+    attempt; any other fails it at once. A row that does not exist (a task from another database) is
+    skipped.
     """
     now = timezone.now()
     message = _claim(message_id, now)
@@ -144,9 +184,11 @@ def deliver(*, message_id):
     ours = Message.objects.filter(pk=message.pk, status=Status.SENDING, claimed_at=now)
     try:
         _send(message)
-    except SEND_ERRORS as exc:
-        error = f"{type(exc).__name__}: {exc}"[:2000]
-        if message.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
+    except Exception as exc:
+        error = _error_text(exc)
+        transient = is_transient(exc)
+        if not transient or message.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
+            logger.error("Outbox message %s failed: %s", message.pk, error, exc_info=not transient)
             ours.update(status=Status.FAILED, last_error=error, claimed_at=None)
             return Outcome("failed", error=error)
         delay = retry_delay(message.attempts)

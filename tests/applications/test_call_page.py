@@ -153,6 +153,14 @@ def test_past_the_rate_limit_a_friendly_429(client, call, registration_data):
     assert other_address.status_code == 302
 
 
+def test_without_a_client_address_the_form_still_answers(client, call, registration_data):
+    """Behind a proxy on a Unix socket REMOTE_ADDR is empty: one shared count, not an error page."""
+    response = client.post(_url(call), registration_data, REMOTE_ADDR="")
+
+    assert response.status_code == 302
+    assert Registration.objects.count() == 1
+
+
 def test_honeypot_silently_discards_the_bot(client, call, registration_data):
     registration_data["website"] = "http://spam.example.com"
     response = client.post(_url(call), registration_data, follow=True)

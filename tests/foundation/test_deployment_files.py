@@ -18,7 +18,13 @@ def test_compose_runs_every_part_of_the_production_shape():
 def test_web_migrates_on_start_and_serves_with_gunicorn():
     command = SERVICES["web"]["command"]
     assert "manage.py migrate" in command
-    assert "gunicorn icm_portal.wsgi" in command
+    assert "gunicorn -c gunicorn.conf.py icm_portal.wsgi" in command
+
+
+def test_the_image_starts_gunicorn_with_its_configuration():
+    assert (
+        'CMD ["gunicorn", "-c", "gunicorn.conf.py", "icm_portal.wsgi:application"]' in (ROOT / "Dockerfile").read_text()
+    )
 
 
 def test_worker_and_beat_run_celery():
@@ -47,5 +53,6 @@ def test_mail_catcher_has_a_web_ui():
     assert any("8025" in str(port) for port in SERVICES["mail"]["ports"])
 
 
-def test_static_files_are_collected_at_build():
-    assert "collectstatic" in (ROOT / "Dockerfile").read_text()
+def test_static_files_are_collected_at_build_with_the_manifest_production_reads():
+    [line] = [line for line in (ROOT / "Dockerfile").read_text().splitlines() if "collectstatic" in line]
+    assert "DEBUG=0" in line

@@ -1,5 +1,6 @@
 """Configuration comes from the environment and fails fast, naming the variable."""
 
+import json
 import os
 import subprocess
 import sys
@@ -111,3 +112,109 @@ def test_deploy_check_is_clean_in_production_shape():
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("missing", "reported"),
+    [
+        ("packaging", ["icm_portal.E003", "redis://", "'packaging'"]),
+        # django-redis imports redis when Django's own cache checks build the cache: that import
+        # stops the check, naming the module, before icm_portal.E004 could.
+        ("redis", ["'redis'"]),
+    ],
+)
+def test_deploy_check_names_a_library_the_broker_or_the_cache_cannot_import(tmp_path, missing, reported):
+    """What a clean install from requirements.txt lacked once: kombu's Redis transport needs packaging."""
+    (tmp_path / f"{missing}.py").write_text(
+        f"raise ModuleNotFoundError(\"No module named '{missing}'\", name={missing!r})\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in RUN_ONLY}
+    env.update(
+        {
+            "DEBUG": "0",
+            "SECRET_KEY": "a-long-random-production-secret-" + "z9" * 20,
+            "ALLOWED_HOSTS": "icm.example.org",
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
+            "EMAIL_URL": "smtp://mail.example.org:587",
+            "PYTHONPATH": str(tmp_path),  # the module shadowed by one that cannot be imported
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "ERROR"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    for text in reported:
+        assert text in result.stderr, result.stderr
+
+
+def _outbox_timing(env):
+    code = (
+        "import django, json; django.setup(); from django.conf import settings as s; "
+        "a = s.CELERY_TASK_ANNOTATIONS['icm_portal.outbox.tasks.send_message']; "
+        "print(json.dumps({'timeout': s.OUTBOX_SENDING_TIMEOUT_SECONDS, "
+        "'period': s.CELERY_BEAT_SCHEDULE['outbox-sweep']['schedule'], "
+        "'soft': a['soft_time_limit'], 'hard': a['time_limit']}))"
+    )
+    clean = {k: v for k, v in os.environ.items() if k not in RUN_ONLY and not k.startswith("OUTBOX_")}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, **env, "DJANGO_SETTINGS_MODULE": "icm_portal.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_row_a_dead_worker_left_sending_is_resent_within_minutes_never_while_a_worker_may_send_it():
+    timing = _outbox_timing({})
+
+    assert timing["timeout"] + timing["period"] <= 5 * 60  # worst case: the sweep ran just before the timeout
+    assert timing["soft"] < timing["hard"] < timing["timeout"]
+
+
+def test_the_sweep_runs_as_often_as_the_environment_says():
+    assert _outbox_timing({"OUTBOX_SWEEP_PERIOD_SECONDS": "2"})["period"] == 2.0
+
+
+def test_a_sending_timeout_a_slow_worker_could_outlast_is_a_configuration_error(settings):
+    from icm_portal.checks import outbox_resends_only_what_no_worker_is_sending
+
+    settings.OUTBOX_SEND_TIME_LIMIT_SECONDS = 60
+    settings.OUTBOX_SENDING_TIMEOUT_SECONDS = 60
+    [error] = outbox_resends_only_what_no_worker_is_sending(None)
+    assert error.id == "icm_portal.E005"
+    assert "OUTBOX_SENDING_TIMEOUT_SECONDS (60) must be longer than OUTBOX_SEND_TIME_LIMIT_SECONDS (60)" in error.msg
+
+    settings.OUTBOX_SENDING_TIMEOUT_SECONDS = 61
+    assert outbox_resends_only_what_no_worker_is_sending(None) == []
+
+
+def test_production_shape_keeps_database_connections_and_checks_them_before_use():
+    """So that a PostgreSQL restart costs a reconnect, not an error page (proven in tests/operations)."""
+    code = (
+        "import django, json; django.setup(); from django.db import connection as c; "
+        "print(json.dumps([c.settings_dict['CONN_MAX_AGE'], c.settings_dict['CONN_HEALTH_CHECKS']]))"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in RUN_ONLY and k != "CONN_MAX_AGE"}
+    env.update(
+        {
+            "DEBUG": "0",
+            "SECRET_KEY": "x" * 60,
+            "ALLOWED_HOSTS": "icm.example.org",
+            "DATABASE_URL": "postgres://icm:secret@db:5432/icm_portal",
+            "DJANGO_SETTINGS_MODULE": "icm_portal.settings",
+        }
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    max_age, health_checks = json.loads(result.stdout)
+    assert 0 < max_age <= 600
+    assert health_checks is True

@@ -23,6 +23,9 @@ def greeting_templates(settings):
     settings.TEMPLATES = [engine, *settings.TEMPLATES[1:]]
 
 
+BUSY = "451 4.3.2 Mailbox busy, try again later"
+
+
 class Mailbox:
     """An aiosmtpd handler that keeps what it accepts and refuses recipients when told to."""
 
@@ -31,18 +34,20 @@ class Mailbox:
         self.mails = []
         self.refusals_left = 0
         self.refuse_for_good = False
+        self.refusal = BUSY
 
     def reset(self):
         with self.lock:
             self.mails.clear()
             self.refusals_left = 0
             self.refuse_for_good = False
+            self.refusal = BUSY
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         with self.lock:
             if self.refuse_for_good or self.refusals_left > 0:
                 self.refusals_left = max(0, self.refusals_left - 1)
-                return "451 4.3.2 Mailbox busy, try again later"
+                return self.refusal
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

@@ -5,9 +5,9 @@ whose DATABASE_URL names the test database pytest-django created, whose EMAIL_UR
 aiosmtpd server this module starts on a loopback port, and whose back-off is shortened through the
 OUTBOX_* environment variables. A subprocess is the production shape (its own process, its own
 connections, late acknowledgement), and it sees the rows because these tests are transactional:
-every write is committed. The broker queue is purged before the worker starts, because in CI other
-tests may have queued tasks on the same Redis database with no worker running; ids from another
-database are ignored by send_message anyway.
+every write is committed. It consumes this test session's own queue (tests/conftest.py), so that
+parallel sessions on the same Redis never take each other's tasks; the queue is purged before it
+starts, because earlier tests queued tasks on it with no worker running.
 """
 
 import os
@@ -42,7 +42,9 @@ def _database_url():
 @pytest.fixture(scope="module")
 def worker(django_db_setup, django_db_blocker, smtp_server, tmp_path_factory):
     """One Celery worker process on the test database, delivering to the module's SMTP server."""
-    celery_app.control.purge()
+    queue = celery_app.conf.task_default_queue
+    with celery_app.connection_for_write() as connection:
+        connection.default_channel.queue_purge(queue)
     name = f"outbox-test-{uuid.uuid4().hex[:8]}@%h"
     log = tmp_path_factory.mktemp("worker") / "worker.log"
     env = {
@@ -58,7 +60,22 @@ def worker(django_db_setup, django_db_blocker, smtp_server, tmp_path_factory):
     }
     with open(log, "w") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "icm_portal", "worker", "-P", "solo", "-c", "1", "-n", name]
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "icm_portal",
+                "worker",
+                "-P",
+                "solo",
+                "-c",
+                "1",
+                "-n",
+                name,
+                "-Q",
+                queue,
+            ]
             + ["--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "info"],
             cwd=settings.BASE_DIR,
             env=env,
@@ -205,3 +222,17 @@ def test_the_same_task_delivered_twice_sends_one_mail(worker, mailbox, greeting_
     assert len(mails) == 2
     assert wait_for_status(message, Status.SENT).attempts == 1
     wait_for_status(sentinel, Status.SENT)
+
+
+def test_a_mail_that_cannot_be_built_fails_at_once_and_the_worker_sends_the_next(worker, mailbox, greeting_templates):
+    """A contact typed as ``Evil\\r\\nBcc: …`` once left its row 'sending' for good, with no error."""
+    with transaction.atomic():  # queued at commit, so the worker sees the name as changed here
+        broken = greet(to_email="evil@example.org")
+        Message.objects.filter(pk=broken.pk).update(to_name="Evil\r\nBcc: victim@example.org")
+    good = greet(to_email="ben@example.org")
+
+    broken = wait_for_status(broken, Status.FAILED)
+    assert broken.attempts == 1 and "newlines" in broken.last_error
+    wait_for_status(good, Status.SENT)
+    [mail] = mailbox.wait_for(1)
+    assert mail["To"] == "Ana <ben@example.org>"
