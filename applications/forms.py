@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
+from icm_portal.validators import refuse_control_characters
 from projects.models import Institution, Proposal, Unit
 
 from .models import (
@@ -145,6 +146,7 @@ class RegistrationForm(forms.Form):
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
             raise forms.ValidationError(_("Enter your name."))
+        refuse_control_characters(name)  # after the white space is folded into single spaces
         return name
 
     def clean(self):

@@ -1,5 +1,7 @@
 """Views: the public call page with the registration form, withdrawal, and IR staff's follow-up."""
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -19,6 +21,7 @@ from .models import Registration
 from .rate_limit import allow
 
 DONE_SESSION_KEY = "registration_done"
+WITHDRAW_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what new_withdraw_token makes
 PAGE_SIZE = 25
 
 
@@ -87,6 +90,8 @@ def registration_done(request, pk):
 @require_http_methods(["GET", "POST"])
 def withdraw(request, token):
     """From the mailed link: GET asks to confirm, POST deletes the registration and its data."""
+    if not WITHDRAW_TOKEN.fullmatch(token):  # no mail held this link (a NUL byte cannot even be looked up)
+        return render(request, "applications/withdraw_gone.html", status=404)
     if request.method == "POST":
         try:
             withdrawal = services.withdraw_registration(token=token)

@@ -6,6 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from icm_portal.validators import refuse_control_characters
+
 from ..models import Institution, Region
 from ..selectors import PARTNER_SORTS
 
@@ -108,3 +110,8 @@ class PartnerForm(forms.ModelForm):
             "oid": _("“E” and 8 digits, e.g. “E10209162”."),
             "pic": _("9 digits."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("name", "city"):
+            self.fields[name].validators.append(refuse_control_characters)

@@ -7,6 +7,7 @@ from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
 from icm_portal.roles import COORDINATORS
+from icm_portal.validators import refuse_control_characters
 
 from ..models import Institution, Proposal
 from ..services import NARRATIVE_FIELDS
@@ -48,6 +49,8 @@ class ProposalForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
             field.required = name == "title"
+        for name in ("title", "new_partner_name", "new_partner_city"):
+            self.fields[name].validators.append(refuse_control_characters)
         partners = Institution.objects.filter(is_home=False, is_confirmed=True)
         if self.instance.partner_id:
             partners = Institution.objects.filter(is_home=False).filter(pk=self.instance.partner_id) | partners

@@ -62,6 +62,19 @@ def _review_page(request, proposal, *, review_form=None, award_form=None, reject
         "reject_form": reject_form or RejectForm(),
         "revise_form": revise_form or ReviseForm(),
     }
+    posted = [
+        (review_form, context["may_review"]),
+        (award_form, context["may_decide"]),
+        (reject_form, context["may_decide"]),
+        (revise_form, context["may_revise"]),
+    ]
+    if any(form is not None and form.errors and not shown for form, shown in posted):
+        # The form with the errors is not on the page in this state: say why nothing happened.
+        messages.error(
+            request,
+            _("Nothing was saved: this step is not open for this proposal in its current state (%(state)s).")
+            % {"state": proposal.get_state_display()},
+        )
     return render(request, "projects/review/proposal.html", context)
 
 
@@ -71,6 +84,8 @@ def review_proposal(request, pk):
     proposal = reports.proposal_for_review(pk)
     if request.method != "POST":
         return _review_page(request, proposal)
+    if not can_review_proposal(request.user, proposal):
+        raise PermissionDenied
     form = ReviewForm(request.POST)
     if form.is_valid():
         try:
