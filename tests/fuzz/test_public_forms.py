@@ -48,7 +48,7 @@ class RegistrationFormFuzz(PortalFuzzCase):
         data = {key: (self.objects["unit"].pk if value is UNIT else value) for key, value in form.items()}
         before = set(Registration.objects.values_list("pk", flat=True))
         response = self.request("POST", reverse("applications:call_page", args=[call.pk]), data)
-        self.assert_answered_with_feedback(response)
+        self.assert_answered_with_feedback(response, done_marker="alert-success")  # the confirmation page
         event(f"answered {response.status_code}")
         stored = Registration.objects.exclude(pk__in=before) | Registration.objects.filter(
             email_normalised=str(data["email"]).strip().lower()
