@@ -118,8 +118,29 @@ file_contents = st.one_of(
 )
 
 
+VALID_PROPOSAL = {
+    "title": "An exchange project",
+    "unit": "UNIT",
+    "partner": "PARTNER",
+    "narrative": {name: "<i>Typed</i>" for name in NARRATIVE_FIELDS},
+    "new_partner": {},
+    "flows": [{"direction": "incoming", "activity": "student_study", "participants": "2", "days": "150"}],
+    "total_forms": None,
+    "initial_forms": None,
+    "action": "edit",
+}
+
+
 class ProposalFormFuzz(PortalFuzzCase):
     @given(form=proposal_forms)
+    @example(form={**VALID_PROPOSAL, "title": "\x1b"})  # was stored with the escape code
+    @example(
+        form={
+            **VALID_PROPOSAL,
+            "partner": "",
+            "new_partner": {"new_partner_name": "Uni\x07", "new_partner_country": "CU", "new_partner_city": "Havana"},
+        }
+    )
     def test_the_proposal_form_answers_every_input_and_stores_nothing_that_renders(self, form):
         draft = self.objects["draft"]
         data = proposal_data(form, unit=self.objects["unit"], partner=self.objects["partner"])

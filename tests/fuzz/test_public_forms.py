@@ -41,8 +41,23 @@ registration_forms = mostly_valid(
 )
 
 
+VALID_REGISTRATION = {
+    "name": "Demo Student",
+    "email": "fuzz.student@example.org",
+    "kind": "student",
+    "unit": UNIT,
+    "study_level": "master",
+    "countries": ["ET"],
+    "preferred_period": "Spring",
+    "message": "<b>Hello</b>",
+    "language": "en",
+    "consent": "on",
+}
+
+
 class RegistrationFormFuzz(PortalFuzzCase):
     @given(form=registration_forms)
+    @example(form={**VALID_REGISTRATION, "name": "Demo\x1bStudent"})  # was stored with the escape code
     def test_the_registration_form_answers_every_input_and_stores_nothing_that_renders(self, form):
         call = self.objects["call"]
         data = {key: (self.objects["unit"].pk if value is UNIT else value) for key, value in form.items()}

@@ -1,7 +1,7 @@
 """Fuzzing IR staff's review journey: the review, and the award, reject and revise decisions."""
 
 from django.urls import reverse
-from hypothesis import event, given
+from hypothesis import event, example, given
 from hypothesis import strategies as st
 
 from projects.models import Proposal, Review, StateChange
@@ -26,6 +26,11 @@ STATES = ["draft", "submitted", "under_review", "awarded", "rejected"]
 
 class ReviewFormFuzz(PortalFuzzCase):
     @given(form=review_forms, state=st.sampled_from(STATES))
+    # An invalid review of a proposal not open for review answered the page without a word.
+    @example(
+        form={"relevance": "0", "quality": "1", "impact": "1", "budget": "1", "comment": "", "recommendation": "award"},
+        state="draft",
+    )
     def test_the_review_form_answers_every_input_and_shows_the_comment_escaped(self, form, state):
         proposal = self.objects[state]
         self.sign_in("ir_staff")
@@ -60,6 +65,7 @@ class DecisionFormsFuzz(PortalFuzzCase):
         note=st.one_of(accepted_text(200), typed_text(200)),
         feedback=st.one_of(accepted_text(300), typed_text(300)),
     )
+    @example(state="draft", kind="", participants=None, note="", feedback="")  # answered without a word
     def test_the_award_form_answers_every_input(self, state, kind, participants, note, feedback):
         proposal = self.objects[state]
         data = {"award-kind": kind, "award-note": note, "award-feedback": feedback}

@@ -5,7 +5,7 @@ import datetime as dt
 from urllib.parse import urlencode
 
 from django.urls import reverse
-from hypothesis import event, given
+from hypothesis import event, example, given
 from hypothesis import strategies as st
 
 from applications.models import Registration
@@ -160,6 +160,17 @@ call_forms = mostly_valid(
         ),
     },
 )
+VALID_CALL = {
+    "name": "Erasmus+ ICM call",
+    "year": "2026",
+    "description": "<b>The call</b>",
+    "envelope": "450000.00",
+    "proposals_open": ("2026-01-01", "09:00:00"),
+    "proposals_close": ("2026-03-01", "17:00:00"),
+    "registration_open": ("2026-01-01", "09:00:00"),
+    "registration_close": ("2026-06-01", "17:00:00"),
+    "contact": None,
+}
 # The pages that show a call, which a call saved through the admin must not take down.
 CALL_PAGES = [
     ("home", None, "anonymous"),
@@ -181,6 +192,8 @@ class AdminChangeFormsFuzz(PortalFuzzCase):
         return {f"{prefix}-TOTAL_FORMS": str(rows), f"{prefix}-INITIAL_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"}
 
     @given(form=call_forms)
+    @example(form={**VALID_CALL, "name": "\n\x8f\x83"})  # was saved with the control characters
+    @example(form={**VALID_CALL, "contact": ("Evil\r\nBcc: victim@example.org", "evil@example.org", "en")})
     def test_a_call_saved_in_the_admin_takes_no_page_down(self, form):
         call = self.objects["call"]
         data = {key: form[key] for key in ("name", "year", "description", "envelope")}
