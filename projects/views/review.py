@@ -58,6 +58,14 @@ def _review_page(request, proposal, *, review_form=None, award_form=None, reject
         "reject_form": reject_form or RejectForm(),
         "revise_form": revise_form or ReviseForm(),
     }
+    posted = [(review_form, "review"), (award_form, "award"), (reject_form, "reject"), (revise_form, "revise")]
+    if any(form is not None and form.errors and action not in context["actions"] for form, action in posted):
+        # The form with the errors is not on the page in this state: say why nothing happened.
+        messages.error(
+            request,
+            _("Nothing was saved: this step is not open for this proposal in its current state (%(state)s).")
+            % {"state": proposal.get_state_display()},
+        )
     return render(request, "projects/review/proposal.html", context)
 
 
@@ -67,6 +75,7 @@ def review_proposal(request, pk):
     proposal = reports.proposal_for_review(pk)
     if request.method != "POST":
         return _review_page(request, proposal)
+    PROPOSAL.check_person("review", request.user, proposal)
     form = ReviewForm(request.POST)
     if form.is_valid():
         try:
