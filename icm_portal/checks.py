@@ -44,7 +44,7 @@ def broker_and_cache_libraries_import(app_configs, **kwargs):
     errors = []
     scheme = url_to_parts(settings.CELERY_BROKER_URL).scheme
     try:
-        get_transport_cls(scheme)
+        get_transport_cls(settings.CELERY_BROKER_TRANSPORT or scheme)
     except Exception as exc:  # whatever the import raises, the worker would die of it
         errors.append(
             Error(

@@ -110,14 +110,15 @@ if _database_url:
         raise ImproperlyConfigured(f"DATABASE_URL has an unknown scheme: {_database_url.split(':', 1)[0]!r}.")
 else:
     _db = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(BASE_DIR / "db.sqlite3")}
-# Production shape keeps each connection for a minute, checked before its first use in a request
-# (or a task), so a restarted PostgreSQL costs a reconnect, not an error page.
+# Production keeps each connection a minute, checked before its first use in a request or task:
+# a restarted PostgreSQL costs a reconnect, not an error page.
 _db.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0 if DEBUG else 60))
 _db.setdefault("CONN_HEALTH_CHECKS", True)
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis: Celery broker and the cache (rate limits). Without it, tasks run in-process.
+# Redis: Celery broker (kombu's transport mended in icm_portal/broker.py so that a worker survives
+# Redis going away) and the cache (rate limits). Without it, tasks run in-process.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
@@ -133,6 +134,7 @@ else:
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_TRANSPORT = "icm_portal.broker:Transport" if REDIS_URL else None
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_ACKS_LATE = True
@@ -149,11 +151,9 @@ OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=6)
 OUTBOX_RETRY_BASE_SECONDS = env.float("OUTBOX_RETRY_BASE_SECONDS", default=30.0)
 OUTBOX_RETRY_MAX_SECONDS = env.float("OUTBOX_RETRY_MAX_SECONDS", default=3600.0)
 OUTBOX_SWEEP_GRACE_SECONDS = env.float("OUTBOX_SWEEP_GRACE_SECONDS", default=120.0)
-# A row left 'sending' (its worker killed mid-send) is queued again by the sweep after
-# OUTBOX_SENDING_TIMEOUT_SECONDS, so within timeout + OUTBOX_SWEEP_PERIOD_SECONDS (three minutes).
-# A living worker never sends one row that long: past OUTBOX_SEND_TIME_LIMIT_SECONDS × 0.8 its attempt
-# is stopped and retried, and the worker process is killed at the limit (Celery's prefork pool). The
-# timeout must exceed the limit, so the sweep never resends what a slow worker is still sending.
+# A row left 'sending' (its worker killed mid-send) is queued again by the sweep after the timeout,
+# so within timeout + sweep period. A living worker's attempt stops at 0.8 × the send time limit
+# and its process is killed at the limit; the timeout exceeds it, so nothing is sent twice.
 OUTBOX_SENDING_TIMEOUT_SECONDS = env.float("OUTBOX_SENDING_TIMEOUT_SECONDS", default=120.0)
 OUTBOX_SEND_TIME_LIMIT_SECONDS = env.float("OUTBOX_SEND_TIME_LIMIT_SECONDS", default=60.0)
 OUTBOX_SWEEP_PERIOD_SECONDS = env.float("OUTBOX_SWEEP_PERIOD_SECONDS", default=60.0)
