@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+
+from .validators import validate_single_line
 
 
 class IcmPortalConfig(AppConfig):
@@ -20,10 +23,6 @@ def _refuse_control_characters_in_user_names():
     Added to the fields' validators (what forms and ``full_clean`` run), not to their
     definition, so that Django's own migrations of the user model stay as they are.
     """
-    from django.contrib.auth import get_user_model
-
-    from .validators import validate_single_line
-
     for name in ("first_name", "last_name"):
         validators = get_user_model()._meta.get_field(name).validators
         if validate_single_line not in validators:

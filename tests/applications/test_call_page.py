@@ -158,7 +158,7 @@ def test_without_a_client_address_the_form_still_answers(client, call, registrat
     response = client.post(_url(call), registration_data, REMOTE_ADDR="")
 
     assert response.status_code == 302
-    assert Registration.objects.count() == 1
+    assert PendingRegistration.objects.count() == 1
 
 
 def test_honeypot_silently_discards_the_bot(client, call, registration_data):

@@ -112,8 +112,8 @@ def test_a_permission_refused_is_a_styled_403(client, plain_user):
         ("applications:registration_export_csv", True),
         ("applications:registration_export_xlsx", True),
         ("applications:registration_calls", False),
-        ("mobilities:estimate", False),
-        ("mobilities:grant_estimate", False),
+        ("projects:estimate", False),
+        ("projects:grant_estimate", False),
     ],
 )
 def test_a_nul_byte_in_any_query_parameter_is_answered_without_a_server_error(client, ir_user, name, with_call):

@@ -41,7 +41,7 @@ class EstimateFuzz(PortalFuzzCase):
         pairs=[("activity", "staff_teaching"), ("direction", "outgoing"), ("days", "9" * 40), ("distance_km", "1")]
     )
     def test_the_estimate_api_answers_figures_or_an_error_per_parameter(self, pairs):
-        url = reverse("mobilities:grant_estimate") + "?" + urlencode(pairs)
+        url = reverse("projects:grant_estimate") + "?" + urlencode(pairs)
         response = self.request("GET", url)
         assert response.status_code in (200, 400), response.status_code
         assert response["Content-Type"] == "application/json"
@@ -60,7 +60,7 @@ class EstimateFuzz(PortalFuzzCase):
     @given(pairs=estimate_queries)
     def test_the_estimate_page_answers_every_query(self, pairs):
         self.sign_in("no_role")
-        url = reverse("mobilities:estimate") + "?" + urlencode(pairs)
+        url = reverse("projects:estimate") + "?" + urlencode(pairs)
         response = self.request("GET", url)
         assert response.status_code == 200
         html = response.content.decode()

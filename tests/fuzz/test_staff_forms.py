@@ -91,7 +91,7 @@ FILTERS = {
     "applications:registration_export_csv": ("call", ["q", "kind", "unit", "country", "state", "sort"]),
     "applications:registration_export_xlsx": ("call", ["q", "kind", "unit", "country", "state", "sort"]),
     "projects:my_proposals": (None, ["state", "page"]),
-    "mobilities:estimate": (None, ["activity", "direction", "distance_km", "partner", "days", "participants", "green"]),
+    "projects:estimate": (None, ["activity", "direction", "distance_km", "partner", "days", "participants", "green"]),
 }
 
 

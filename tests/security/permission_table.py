@@ -40,6 +40,7 @@ VISIBLE                  = (LOGIN,    HIDDEN,  OK,          HIDDEN,       OK,   
 IR_ONLY                  = (LOGIN,    DENIED,  DENIED,      DENIED,       DENIED,      OK,          OK)
 IR_NOT_OWN               = (LOGIN,    DENIED,  DENIED,      DENIED,       DENIED,      OK,          DENIED)
 IR_POST_ONLY             = (LOGIN,    DENIED,  DENIED,      DENIED,       DENIED,      NOT_ALLOWED, NOT_ALLOWED)
+SIGNED_IN_HIDDEN         = (LOGIN,    HIDDEN,  HIDDEN,       HIDDEN,       HIDDEN,      HIDDEN,      HIDDEN)
 ADMIN_IR                 = (LOGIN,    LOGIN,   LOGIN,       LOGIN,        LOGIN,       OK,          OK)
 ADMIN_NOBODY             = (LOGIN,    LOGIN,   LOGIN,       LOGIN,        LOGIN,       DENIED,      DENIED)
 ADMIN_NO_SUCH_METHOD     = (LOGIN,    LOGIN,   LOGIN,       LOGIN,        LOGIN,       NOT_ALLOWED, NOT_ALLOWED)
@@ -83,10 +84,10 @@ ROWS = [
     Row("set_language", GET, None, EVERYONE),
     Row("set_language", POST, None, EVERYONE, "set_language"),
     # The calculator
-    Row("mobilities:estimate", GET, None, SIGNED_IN),
-    Row("mobilities:estimate", POST, None, SIGNED_IN_NO_SUCH_METHOD),
-    Row("mobilities:grant_estimate", GET, None, INPUT_REFUSED),
-    Row("mobilities:grant_estimate", POST, None, NO_SUCH_METHOD),
+    Row("projects:estimate", GET, None, SIGNED_IN),
+    Row("projects:estimate", POST, None, SIGNED_IN_NO_SUCH_METHOD),
+    Row("projects:grant_estimate", GET, None, INPUT_REFUSED),
+    Row("projects:grant_estimate", POST, None, NO_SUCH_METHOD),
     # Proposals: the coordinator's pages (IR staff read them; a coordinator of another proposal gets 404)
     Row("projects:attachment_add", GET, "draft", OWN_POST_ONLY),
     Row("projects:attachment_add", POST, "draft", OWN_PROPOSAL, "attachment"),
@@ -109,6 +110,10 @@ ROWS = [
     Row("projects:proposal_return_to_draft", POST, "submitted", IR_NOT_OWN, "return_note"),
     Row("projects:proposal_submit", GET, "draft", OWN_POST_ONLY),
     Row("projects:proposal_submit", POST, "draft", OWN_PROPOSAL, "proposal"),
+    # The lifecycle's plain actions (none is plain yet: every action has its own page above)
+    Row("projects:proposal_act", GET, "draft:submit", SIGNED_IN_NO_SUCH_METHOD),
+    Row("projects:proposal_act", POST, "draft:submit", SIGNED_IN_HIDDEN),
+    Row("projects:proposal_act", POST, "submitted:start_review", SIGNED_IN_HIDDEN),
     Row("projects:proposal_withdraw", GET, "submitted", OWN_PROPOSAL),
     Row("projects:proposal_withdraw", POST, "submitted", OWN_PROPOSAL, "withdraw_note"),
     # The review journey: IR staff only; reviews and decisions never on a proposal they co-coordinate
@@ -156,6 +161,8 @@ ROWS = [
     Row("applications:registration_export_xlsx", POST, "call", IR_ONLY),
     Row("applications:registration_list", GET, "call", IR_ONLY),
     Row("applications:registration_list", POST, "call", IR_ONLY),
+    Row("applications:confirm_registration", GET, "confirm_token", EVERYONE),
+    Row("applications:confirm_registration", POST, "confirm_token", EVERYONE),
     Row("applications:withdraw", GET, "withdraw_token", EVERYONE),
     Row("applications:withdraw", POST, "withdraw_token", EVERYONE),
     # The admin site: staff status and IR staff's role decide; no one else gets past its log-in
@@ -286,6 +293,43 @@ ROWS = [
     Row("admin:applications_registration_delete", POST, "applications.registration", ADMIN_NOBODY, "confirm_delete"),
     Row("admin:applications_registration_history", GET, "applications.registration", ADMIN_NOBODY),
     Row("admin:applications_registration_history", POST, "applications.registration", ADMIN_NOBODY),
+    # Log-in throttling records (django-axes): superusers only
+    Row("admin/axes/accessattempt/<path:object_id>/", GET, "axes.accessattempt", ADMIN_IR),
+    Row("admin/axes/accessattempt/<path:object_id>/", POST, "axes.accessattempt", ADMIN_IR),
+    Row("admin:axes_accessattempt_add", GET, None, ADMIN_NOBODY),
+    Row("admin:axes_accessattempt_add", POST, None, ADMIN_NOBODY),
+    Row("admin:axes_accessattempt_change", GET, "axes.accessattempt", ADMIN_NOBODY),
+    Row("admin:axes_accessattempt_change", POST, "axes.accessattempt", ADMIN_NOBODY),
+    Row("admin:axes_accessattempt_changelist", GET, None, ADMIN_NOBODY),
+    Row("admin:axes_accessattempt_changelist", POST, None, ADMIN_NOBODY),
+    Row("admin:axes_accessattempt_delete", GET, "axes.accessattempt", ADMIN_NOBODY),
+    Row("admin:axes_accessattempt_delete", POST, "axes.accessattempt", ADMIN_NOBODY, "confirm_delete"),
+    Row("admin:axes_accessattempt_history", GET, "axes.accessattempt", ADMIN_NOBODY),
+    Row("admin:axes_accessattempt_history", POST, "axes.accessattempt", ADMIN_NOBODY),
+    Row("admin/axes/accessfailurelog/<path:object_id>/", GET, "axes.accessfailurelog", ADMIN_IR),
+    Row("admin/axes/accessfailurelog/<path:object_id>/", POST, "axes.accessfailurelog", ADMIN_IR),
+    Row("admin:axes_accessfailurelog_add", GET, None, ADMIN_NOBODY),
+    Row("admin:axes_accessfailurelog_add", POST, None, ADMIN_NOBODY),
+    Row("admin:axes_accessfailurelog_change", GET, "axes.accessfailurelog", ADMIN_NOBODY),
+    Row("admin:axes_accessfailurelog_change", POST, "axes.accessfailurelog", ADMIN_NOBODY),
+    Row("admin:axes_accessfailurelog_changelist", GET, None, ADMIN_NOBODY),
+    Row("admin:axes_accessfailurelog_changelist", POST, None, ADMIN_NOBODY),
+    Row("admin:axes_accessfailurelog_delete", GET, "axes.accessfailurelog", ADMIN_NOBODY),
+    Row("admin:axes_accessfailurelog_delete", POST, "axes.accessfailurelog", ADMIN_NOBODY, "confirm_delete"),
+    Row("admin:axes_accessfailurelog_history", GET, "axes.accessfailurelog", ADMIN_NOBODY),
+    Row("admin:axes_accessfailurelog_history", POST, "axes.accessfailurelog", ADMIN_NOBODY),
+    Row("admin/axes/accesslog/<path:object_id>/", GET, "axes.accesslog", ADMIN_IR),
+    Row("admin/axes/accesslog/<path:object_id>/", POST, "axes.accesslog", ADMIN_IR),
+    Row("admin:axes_accesslog_add", GET, None, ADMIN_NOBODY),
+    Row("admin:axes_accesslog_add", POST, None, ADMIN_NOBODY),
+    Row("admin:axes_accesslog_change", GET, "axes.accesslog", ADMIN_NOBODY),
+    Row("admin:axes_accesslog_change", POST, "axes.accesslog", ADMIN_NOBODY),
+    Row("admin:axes_accesslog_changelist", GET, None, ADMIN_NOBODY),
+    Row("admin:axes_accesslog_changelist", POST, None, ADMIN_NOBODY),
+    Row("admin:axes_accesslog_delete", GET, "axes.accesslog", ADMIN_NOBODY),
+    Row("admin:axes_accesslog_delete", POST, "axes.accesslog", ADMIN_NOBODY, "confirm_delete"),
+    Row("admin:axes_accesslog_history", GET, "axes.accesslog", ADMIN_NOBODY),
+    Row("admin:axes_accesslog_history", POST, "axes.accesslog", ADMIN_NOBODY),
     # Users and groups: superusers only
     Row("admin/auth/user/<path:object_id>/", GET, "auth.user", ADMIN_IR),
     Row("admin/auth/user/<path:object_id>/", POST, "auth.user", ADMIN_IR),

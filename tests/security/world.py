@@ -6,9 +6,11 @@ that is rolled back, so each one meets exactly this world.
 """
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
@@ -18,6 +20,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from applications.confirmation import request_registration
 from applications.services import register_interest
 from icm_portal.outbox.models import Message
 from icm_portal.roles import COORDINATORS, IR_STAFF
@@ -143,6 +146,26 @@ def build_world():
         consent=True,
     )
     world["message"] = Message.objects.order_by("pk").first()
+    request_registration(
+        call=world["call"],
+        name="Unconfirmed Student",
+        email="unconfirmed.student@example.org",
+        kind="student",
+        unit=world["unit"],
+        study_level="bachelor",
+        countries=["ET"],
+        partners=[],
+        proposals=[],
+        consent=True,
+    )
+    link = Message.objects.get(template="registration_confirm_address").body_text
+    world["confirm_token"] = re.search(r"/registrations/confirm/([A-Za-z0-9_-]+)/", link).group(1)
+    seen = {"user_agent": "Mozilla/5.0", "ip_address": "192.0.2.9", "username": "no-role", "path_info": "/"}
+    world["access_attempt"] = AccessAttempt.objects.create(
+        **seen, http_accept="text/html", attempt_time=now, get_data="", post_data="", failures_since_start=2
+    )
+    world["access_failure"] = AccessFailureLog.objects.create(**seen, http_accept="text/html", attempt_time=now)
+    world["access_log"] = AccessLog.objects.create(**seen, http_accept="text/html", attempt_time=now)
     world["proposal_type"] = ContentType.objects.get_for_model(draft)
     plain = users["no_role"]
     world["reset_link"] = (urlsafe_base64_encode(force_bytes(plain.pk)), default_token_generator.make_token(plain))
@@ -165,6 +188,9 @@ PATH_ARGUMENTS = {
     "partner": lambda o: [o["partner"].pk],
     "registration": lambda o: [o["registration"].pk],
     "withdraw_token": lambda o: [o["registration"].withdraw_token],
+    "confirm_token": lambda o: [o["confirm_token"]],
+    "draft:submit": lambda o: [o["draft"].pk, "submit"],
+    "submitted:start_review": lambda o: [o["submitted"].pk, "start_review"],
     "reset_link": lambda o: list(o["reset_link"]),
     "app_label": lambda o: ["projects"],
     "unknown_admin_page": lambda o: ["no-such-page/"],
@@ -181,6 +207,9 @@ PATH_ARGUMENTS = {
     "projects.unit": lambda o: [o["unit"].pk],
     "projects.review": lambda o: [o["review"].pk],
     "applications.registration": lambda o: [o["registration"].pk],
+    "axes.accessattempt": lambda o: [o["access_attempt"].pk],
+    "axes.accessfailurelog": lambda o: [o["access_failure"].pk],
+    "axes.accesslog": lambda o: [o["access_log"].pk],
 }
 
 
