@@ -136,7 +136,7 @@ def test_redis_stopped_every_main_page_and_form_works_and_the_mails_go_out_when_
     reset, _ = browser.submit("/accounts/password_reset/", "email", email="coordinator2@example.org")
     assert reset.status == 200
     registered = shape.cluster.sql(
-        shape.dbname, "SELECT count(*) FROM applications_registration WHERE email = %s", (address,)
+        shape.dbname, "SELECT count(*) FROM applications_pendingregistration WHERE email = %s", (address,)
     )
     assert registered == [(1,)]
     statuses = outbox_statuses(shape, [address, "coordinator2@example.org"])
@@ -146,7 +146,7 @@ def test_redis_stopped_every_main_page_and_form_works_and_the_mails_go_out_when_
 
     shape.redis.start()  # empty: the tasks queued before it stopped are gone, the sweep finds the rows
 
-    wait_until(lambda: mails_to(shape, address), timeout=150, what="the registration's mail after Redis returned")
+    wait_until(lambda: mails_to(shape, address), timeout=150, what="the confirmation mail after Redis returned")
     wait_until(lambda: mails_to(shape, "coordinator2@example.org"), timeout=30, what="the reset mail")
     assert len(mails_to(shape, address)) == 1
     assert len(mails_to(shape, IN_FLIGHT)) == 1

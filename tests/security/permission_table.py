@@ -106,7 +106,7 @@ ROWS = [
     Row("projects:proposal_edit", POST, "draft", OWN_PROPOSAL, "proposal"),
     Row("projects:proposal_edit", GET, "submitted", OWN_PROPOSAL),
     Row("projects:proposal_edit", POST, "submitted", OWN_PROPOSAL, "proposal"),
-    Row("projects:proposal_return_to_draft", GET, "submitted", IR_ONLY),
+    Row("projects:proposal_return_to_draft", GET, "submitted", IR_NOT_OWN),
     Row("projects:proposal_return_to_draft", POST, "submitted", IR_NOT_OWN, "return_note"),
     Row("projects:proposal_submit", GET, "draft", OWN_POST_ONLY),
     Row("projects:proposal_submit", POST, "draft", OWN_PROPOSAL, "proposal"),
