@@ -160,6 +160,41 @@ def test_review_form_with_a_missing_score_shows_the_error_by_the_field(client, c
     assert not Review.objects.exists()
 
 
+def _summary(html):
+    start = html.index("data-error-summary")
+    return html[start : html.index("</div>", start)]
+
+
+def test_a_review_without_a_score_opens_with_a_summary_linking_to_the_fields(client, call, ir_user):
+    proposal = in_review(call)
+    client.force_login(ir_user)
+
+    html = client.post(reverse("projects:review_proposal", args=[proposal.pk]), {"relevance": 5}).content.decode()
+
+    summary = _summary(html)
+    assert "There is a problem" in summary
+    for field in ("quality", "impact", "budget"):
+        assert f'<a href="#id_{field}"' in summary
+        assert f'id="id_{field}"' in html
+    assert '<a href="#id_relevance"' not in summary  # only the fields in error
+    assert html.index("data-error-summary") < html.index("<h1")
+
+
+def test_an_award_of_more_participants_than_requested_opens_with_a_summary(client, call, ir_user):
+    proposal = in_review(call, participants=2)
+    flow = proposal.flows.get()
+    client.force_login(ir_user)
+
+    response = client.post(
+        reverse("projects:award_proposal", args=[proposal.pk]),
+        {"award-kind": "reduced", f"award-flow_{flow.pk}": 5, "award-note": "More."},
+    )
+
+    summary = _summary(response.content.decode())
+    assert f'<a href="#id_award-flow_{flow.pk}"' in summary
+    assert "less than or equal to 2" in summary
+
+
 def test_award_refusal_shows_the_figures(client, call, ir_user):
     proposal = in_review(call, participants=4)  # 21,680.00 of an envelope of 20,000.00
     client.force_login(ir_user)
