@@ -1,10 +1,12 @@
 """The review pages: IR staff only (403 for others, log-in for anonymous), filters, decisions, fixed queries."""
 
+import datetime as dt
 import re
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from icm_portal.outbox.models import Message
 from mobilities.models import Activity
@@ -133,6 +135,27 @@ def test_queue_sorts_by_average_score_with_unscored_last(client, call, ir_user):
     assert titles == ["High scorer", "Low scorer", "Not scored yet"]
     assert page.context["page_obj"][0].average_score == 5
     assert page.context["page_obj"][0].review_count == 1
+
+
+@pytest.mark.parametrize("params", [{}, {"page": 1}, {"q": "scorer"}])
+def test_the_queue_opens_in_the_order_its_sort_by_shows(client, call, ir_user, params):
+    now = timezone.now()
+    for title, score, days_ago in (("Low scorer", 2, 1), ("High scorer", 5, 3), ("Middle scorer", 4, 2)):
+        proposal = in_review(call, title=title, submitted_at=now - dt.timedelta(days=days_ago))
+        Review.objects.create(
+            proposal=proposal, reviewer=ir_user, relevance=score, quality=score, impact=score, budget=score
+        )
+    in_review(call, title="Unscored scorer", submitted_at=now)
+    client.force_login(ir_user)
+    url = reverse("projects:review_queue", args=[call.pk])
+
+    first = client.get(url, params)
+    applied = client.get(url, {**params, "sort": "score"})
+
+    titles = [p.title for p in first.context["page_obj"]]
+    assert titles == ["High scorer", "Middle scorer", "Low scorer", "Unscored scorer"]
+    assert titles == [p.title for p in applied.context["page_obj"]]
+    assert '<option value="score" selected>Score, highest first</option>' in first.content.decode()
 
 
 def test_reviewer_saves_a_review_from_the_review_page(client, call, ir_user):
