@@ -64,7 +64,7 @@ def proposal_rows(call):
             p.partner.country.code if p.partner else "",
             p.partner.get_region_display() if p.partner else "",
             p.coordinator.get_full_name() or p.coordinator.username,
-            p.submitted_at.replace(tzinfo=None) if p.submitted_at else None,
+            p.submitted_at,  # Amsterdam time in the file (icm_portal.spreadsheets)
             p.participant_count,
             p.review_count,
             round(p.average_score, 2) if p.average_score is not None else None,

@@ -214,3 +214,14 @@ def test_a_missing_choice_links_to_its_first_button(client, call, registration_d
     html = client.post(_url(call), registration_data).content.decode()
 
     assert '<a href="#id_kind_0"' in html and 'id="id_kind_0"' in html
+
+
+@pytest.mark.parametrize(("language", "opens"), [("en", "30 January 2026, 08:41"), ("nl", "30 januari 2026, 08:41")])
+def test_the_registration_window_is_written_in_the_language_of_the_page(client, call, language, opens):
+    call.registration_open = dt.datetime(2026, 1, 30, 7, 41, tzinfo=dt.UTC)  # 08:41 in Amsterdam
+    call.save()
+    client.cookies["django_language"] = language
+
+    html = client.get(_url(call)).content.decode()
+
+    assert f'<dd class="col-sm-8">{opens}</dd>' in html

@@ -158,6 +158,17 @@ def test_the_queue_opens_in_the_order_its_sort_by_shows(client, call, ir_user, p
     assert '<option value="score" selected>Score, highest first</option>' in first.content.decode()
 
 
+@pytest.mark.parametrize(("language", "day"), [("en", "1 December 2026"), ("nl", "1 december 2026")])
+def test_the_queue_dates_submissions_in_the_language_of_the_page(client, call, ir_user, language, day):
+    in_review(call, submitted_at=dt.datetime(2026, 11, 30, 23, 30, tzinfo=dt.UTC))  # 1 December in Amsterdam
+    client.force_login(ir_user)
+    client.cookies["django_language"] = language
+
+    html = client.get(reverse("projects:review_queue", args=[call.pk])).content.decode()
+
+    assert f"<td>{day}</td>" in html
+
+
 def test_reviewer_saves_a_review_from_the_review_page(client, call, ir_user):
     proposal = in_review(call, state=S.SUBMITTED)
     client.force_login(ir_user)
