@@ -2,8 +2,8 @@
 mobilities in the columns of the EU Beneficiary Module.
 
 CSV streams row by row from a server-side cursor (``iterator()``), so a large export
-starts at once and holds little memory. XLSX is built with openpyxl's write-only
-workbook, which keeps only the current row in memory.
+starts at once and holds little memory. XLSX is written by openpyxl's write-only
+workbook from each sheet's values, read first to fit the column widths.
 """
 
 from django.utils.text import slugify

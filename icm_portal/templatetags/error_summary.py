@@ -23,6 +23,8 @@ def _errors_of(form):
 
 
 def _errors(item):
+    if isinstance(item, list | tuple):
+        return [pair for each in item for pair in _errors(each)]
     if isinstance(item, BaseFormSet):
         found = [("", error) for error in item.non_form_errors()]
         for form in item.forms:
@@ -33,7 +35,7 @@ def _errors(item):
 
 @register.inclusion_tag("includes/error_summary.html")
 def error_summary(*forms, extra_errors=(), extra_anchor=""):
-    """The summary of the errors of ``forms`` (forms or formsets; None and empty strings are skipped),
+    """The summary of the errors of ``forms`` (forms, formsets or lists of them; None and empty strings are skipped),
     then ``extra_errors`` (messages the view found, linked to ``extra_anchor``)."""
     errors = [pair for item in forms if item for pair in _errors(item)]
     errors.extend((extra_anchor, error) for error in extra_errors)

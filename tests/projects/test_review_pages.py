@@ -229,6 +229,17 @@ def test_an_award_of_more_participants_than_requested_opens_with_a_summary(clien
     assert "less than or equal to 2" in summary
 
 
+def test_a_form_not_on_the_page_gets_no_summary_of_fields_that_are_not_there(client, call, ir_user):
+    proposal = in_review(call, state=S.AWARDED, awarded_amount=Decimal("0.00"))
+    client.force_login(ir_user)
+
+    response = client.post(reverse("projects:review_proposal", args=[proposal.pk]), {"relevance": 5})
+
+    html = response.content.decode()
+    assert "Nothing was saved" in html  # the message says why, at the top
+    assert "data-error-summary" not in html
+
+
 def test_award_refusal_shows_the_figures(client, call, ir_user):
     proposal = in_review(call, participants=4)  # 21,680.00 of an envelope of 20,000.00
     client.force_login(ir_user)
