@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.template import Context, Template
 from django.urls import reverse
+from django.utils import translation
 
 ROOT = Path(settings.BASE_DIR)
 FORM_TEMPLATES = sorted(
@@ -28,9 +29,9 @@ class _Form(forms.Form):
 
 
 def _render(*forms_, **extra):
-    return Template("{% load error_summary %}{% error_summary a b " + extra.get("tail", "") + " %}").render(
-        Context({"a": forms_[0], "b": forms_[1] if len(forms_) > 1 else None})
-    )
+    template = Template("{% load error_summary %}{% error_summary a b " + extra.get("tail", "") + " %}")
+    with translation.override("en"):
+        return template.render(Context({"a": forms_[0], "b": forms_[1] if len(forms_) > 1 else None}))
 
 
 def test_the_summary_links_each_field_error_to_its_field_and_lists_the_form_errors():
@@ -52,16 +53,17 @@ def test_every_form_template_includes_the_summary(template):
     assert "{% error_summary " in template.read_text()
 
 
-def test_the_focusing_script_is_a_static_file_loaded_by_every_page(client, db):
+def test_a_failed_log_in_opens_with_the_summary_and_its_focusing_script(client, db):
     script = ROOT / "static" / "js" / "error-summary.js"
     assert "[data-error-summary]" in script.read_text()
     assert ".focus()" in script.read_text()
 
-    html = client.get(reverse("login")).content.decode()
+    html = client.post(reverse("login"), {"username": "nobody", "password": "wrong"}).content.decode()
+
+    assert "There is a problem" in html
+    assert html.index("data-error-summary") < html.index("<h1")
     assert '<script src="/static/js/error-summary.js" defer></script>' in html
 
 
-def test_a_failed_log_in_opens_with_the_summary(client, db):
-    html = client.post(reverse("login"), {"username": "nobody", "password": "wrong"}).content.decode()
-    assert "There is a problem" in html
-    assert html.index("data-error-summary") < html.index("<h1")
+def test_a_page_without_errors_loads_no_summary_script(client, db):
+    assert "error-summary.js" not in client.get(reverse("login")).content.decode()
