@@ -32,7 +32,6 @@ def _header():
 
 
 def _row(registration):
-    local = timezone.localtime
     return [
         registration.name,
         registration.email,
@@ -46,8 +45,8 @@ def _row(registration):
         registration.message,
         registration.get_language_display(),
         registration.get_state_display(),
-        local(registration.created_at).strftime("%Y-%m-%d %H:%M"),
-        local(registration.updated_at).strftime("%Y-%m-%d %H:%M"),
+        registration.created_at,  # Amsterdam time in the file (icm_portal.spreadsheets)
+        registration.updated_at,
     ]
 
 

@@ -1,5 +1,8 @@
 """Money and dates as people read them: euros on pages and in refusals, amounts in mails in the
-recipient's language, and a call's window in Amsterdam time."""
+recipient's language, a call's window in Amsterdam time, and moments as exports hold them.
+
+Pages show dates and times in the active language's DATE_FORMAT and DATETIME_FORMAT
+(``icm_portal/formats``): one of each per language."""
 
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -32,4 +35,12 @@ def amount_in_mail(amount, *, currency=True):
 
 def amsterdam_time(moment):
     """A deadline as the call announces it: day, month, year and time in Amsterdam (27 March 2024, 17:00)."""
-    return date_format(timezone.localtime(moment, AMSTERDAM), "j F Y, H:i")
+    return date_format(timezone.localtime(moment, AMSTERDAM), "DATETIME_FORMAT")
+
+
+def export_moment(moment):
+    """A moment as a spreadsheet holds it: Amsterdam wall-clock time to the second, without a time zone
+    (spreadsheets hold none); a naive value is taken as Amsterdam time already."""
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment, AMSTERDAM).replace(tzinfo=None)
+    return moment.replace(microsecond=0)

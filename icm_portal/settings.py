@@ -1,8 +1,7 @@
 """Settings for ICM Portal, read from the environment in this one place.
 
-With no environment at all the portal runs on its embedded default (SQLite, tasks
-in-process, mail to the console, DEBUG on). ``DATABASE_URL``, ``REDIS_URL``,
-``EMAIL_URL`` and ``DEBUG=0`` give the production shape.
+With no environment at all the portal runs on its embedded default (SQLite, tasks in-process, mail to the
+console, DEBUG on). ``DATABASE_URL``, ``REDIS_URL``, ``EMAIL_URL`` and ``DEBUG=0`` give the production shape.
 """
 
 from datetime import timedelta
@@ -207,6 +206,7 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("nl", _("Dutch"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
+FORMAT_MODULE_PATH = ["icm_portal.formats"]  # one date and one date-time format per language
 USE_I18N = True
 USE_TZ = True
 

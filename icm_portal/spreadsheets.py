@@ -1,16 +1,23 @@
-"""The portal's one CSV and XLSX writer: streamed CSV, write-only XLSX, and the cell that keeps
-typed text safe in a spreadsheet.
+"""The portal's one CSV and XLSX writer: streamed CSV, tidy XLSX, and the cell that keeps typed text
+safe in a spreadsheet.
 
-CSV streams row by row (the first bytes leave before the last row is read). XLSX is built with
-openpyxl's write-only workbook, which keeps only the current row in memory.
+CSV streams row by row (the first bytes leave before the last row is read). XLSX is written by
+openpyxl's write-only workbook; each sheet's values are read first, because its column widths come
+before its rows in the file. Moments are Amsterdam time to the second, dates and times real cells.
 """
 
 import csv
+import datetime as dt
 import re
 from io import BytesIO
 
 from django.http import HttpResponse, StreamingHttpResponse
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from .formatting import export_moment
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -37,6 +44,8 @@ def spreadsheet_cell(value):
     """
     if value is None:
         return ""
+    if isinstance(value, dt.datetime):
+        return export_moment(value)
     if isinstance(value, str):
         value = XML_ILLEGAL.sub(" ", value)
         if value.startswith(FORMULA_STARTS):
@@ -62,14 +71,71 @@ def csv_response(*, filename, header, rows):
     return response
 
 
+DATETIME_NUMBER_FORMAT = "yyyy-mm-dd hh:mm"
+DATE_NUMBER_FORMAT = "yyyy-mm-dd"
+# Column widths in characters: fitted to the longest value, within these bounds.
+NARROWEST, WIDEST = 8, 60
+
+
+def _number_format(value):
+    if isinstance(value, dt.datetime):
+        return DATETIME_NUMBER_FORMAT
+    if isinstance(value, dt.date):
+        return DATE_NUMBER_FORMAT
+    return None
+
+
+def _width(value):
+    """The characters a value takes in its column: its longest line, or its date format's length."""
+    number_format = _number_format(value)
+    if number_format:
+        return len(number_format)
+    return max((len(line) for line in str(value).splitlines()), default=0)
+
+
+def column_widths(header, rows):
+    """Each column's width: its longest value or heading plus a margin, never below ``NARROWEST``
+    nor above ``WIDEST``."""
+    widths = [len(str(h)) for h in header]
+    for row in rows:
+        widths.extend([0] * (len(row) - len(widths)))
+        for index, value in enumerate(row):
+            widths[index] = max(widths[index], _width(value))
+    return [min(max(width + 2, NARROWEST), WIDEST) for width in widths]
+
+
+def _cells(sheet, row, font=None):
+    cells = []
+    for value in row:
+        cell = WriteOnlyCell(sheet, value=value)
+        if number_format := _number_format(value):
+            cell.number_format = number_format
+        if font:
+            cell.font = font
+        cells.append(cell)
+    return cells
+
+
+def _write_sheet(workbook, title, header, rows):
+    """One sheet: the heading row frozen and bold, columns fitted to their contents, a filter on every column."""
+    sheet = workbook.create_sheet(title=str(title)[:31])
+    header = [str(h) for h in header]
+    values = [[spreadsheet_cell(v) for v in row] for row in rows]
+    for index, width in enumerate(column_widths(header, values), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    columns = max([len(header), *(len(row) for row in values)])
+    sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{len(values) + 1}"
+    sheet.append(_cells(sheet, header, font=Font(bold=True)))
+    for row in values:
+        sheet.append(_cells(sheet, row))
+
+
 def xlsx_response(*, filename, sheets):
     """An XLSX response with one sheet per (title, header, rows)."""
     workbook = Workbook(write_only=True)
     for title, header, rows in sheets:
-        sheet = workbook.create_sheet(title=str(title)[:31])
-        sheet.append([str(h) for h in header])
-        for row in rows:
-            sheet.append([spreadsheet_cell(v) for v in row])
+        _write_sheet(workbook, title, header, rows)
     buffer = BytesIO()
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)

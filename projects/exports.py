@@ -2,8 +2,8 @@
 mobilities in the columns of the EU Beneficiary Module.
 
 CSV streams row by row from a server-side cursor (``iterator()``), so a large export
-starts at once and holds little memory. XLSX is built with openpyxl's write-only
-workbook, which keeps only the current row in memory.
+starts at once and holds little memory. XLSX is written by openpyxl's write-only
+workbook from each sheet's values, read first to fit the column widths.
 """
 
 from django.utils.text import slugify
@@ -64,7 +64,7 @@ def proposal_rows(call):
             p.partner.country.code if p.partner else "",
             p.partner.get_region_display() if p.partner else "",
             p.coordinator.get_full_name() or p.coordinator.username,
-            p.submitted_at.replace(tzinfo=None) if p.submitted_at else None,
+            p.submitted_at,  # Amsterdam time in the file (icm_portal.spreadsheets)
             p.participant_count,
             p.review_count,
             round(p.average_score, 2) if p.average_score is not None else None,

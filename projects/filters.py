@@ -11,7 +11,7 @@ from mobilities.models import Activity, Flow
 from .models import Region, Unit
 from .partners import PARTNER_SORTS, sorted_partners
 from .proposals.lifecycle import REACHED_IR
-from .reports import QUEUE_SORT_LABELS, sorted_queue
+from .reports import QUEUE_DEFAULT_SORT, QUEUE_SORT_LABELS, sorted_queue
 
 PARTNER_SORT_LABELS = {
     "name": _("Name, A–Z"),
@@ -44,11 +44,19 @@ class QueueFilter(django_filters.FilterSet):
         label=_("Activity"), choices=Activity.choices, method="with_activity", empty_label=_("Any activity")
     )
     sort = django_filters.ChoiceFilter(
-        label=_("Sort by"), choices=list(QUEUE_SORT_LABELS.items()), method="sort_by", empty_label=None
+        label=_("Sort by"),
+        choices=list(QUEUE_SORT_LABELS.items()),
+        method="sort_by",
+        empty_label=None,
+        initial=QUEUE_DEFAULT_SORT,  # the order reports.review_queue gives without a choice
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("sort"):
+            # Filtered or paged without a choice of order: the default, shown as chosen.
+            data = data.copy()
+            data["sort"] = QUEUE_DEFAULT_SORT
+        super().__init__(data, *args, **kwargs)
         self.filters["country"].extra["choices"] = list(countries)
 
     def search(self, proposals, name, value):

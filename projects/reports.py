@@ -43,6 +43,8 @@ QUEUE_SORTS = {
     "date": ("submitted_at", "pk"),
     "-date": ("-submitted_at", "-pk"),
 }
+# The order the queue opens in, and the one its "Sort by" shows first.
+QUEUE_DEFAULT_SORT = "score"
 QUEUE_SORT_LABELS = {
     "score": _("Score, highest first"),
     "-score": _("Score, lowest first"),
@@ -74,17 +76,17 @@ def with_review_figures(proposals):
 
 
 def review_queue(call):
-    """The proposals of a call that reached IR staff with their review figures, newest submission
-    first (``filters.QueueFilter`` narrows and sorts them in SQL)."""
+    """The proposals of a call that reached IR staff with their review figures, in the default order
+    (``filters.QueueFilter`` narrows and sorts them in SQL)."""
     proposals = Proposal.objects.filter(call=call, state__in=REACHED_IR).select_related(
         "partner", "unit", "coordinator"
     )
-    return with_review_figures(proposals).order_by(*QUEUE_SORTS["-date"])
+    return sorted_queue(with_review_figures(proposals), QUEUE_DEFAULT_SORT)
 
 
 def sorted_queue(proposals, sort):
     """The queue in one of ``QUEUE_SORTS``' orders; unscored proposals last, whichever way scores go."""
-    order = QUEUE_SORTS.get(sort, QUEUE_SORTS["-date"])
+    order = QUEUE_SORTS.get(sort, QUEUE_SORTS[QUEUE_DEFAULT_SORT])
     if order[0].lstrip("-") == "average_score":
         field = F("average_score")
         first = field.desc(nulls_last=True) if order[0].startswith("-") else field.asc(nulls_last=True)

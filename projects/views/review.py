@@ -59,6 +59,8 @@ def _review_page(request, proposal, *, review_form=None, award_form=None, reject
         "revise_form": revise_form or ReviseForm(),
     }
     posted = [(review_form, "review"), (award_form, "award"), (reject_form, "reject"), (revise_form, "revise")]
+    # The error summary links only to the fields of forms on the page.
+    context["failed_forms"] = [form for form, action in posted if form is not None and action in context["actions"]]
     if any(form is not None and form.errors and action not in context["actions"] for form, action in posted):
         # The form with the errors is not on the page in this state: say why nothing happened.
         messages.error(

@@ -180,3 +180,48 @@ def test_confirmation_page_without_registering_goes_back_to_the_call(client, cal
 
 def test_unknown_call_is_404(client, db):
     assert client.get(reverse("applications:call_page", args=[999999])).status_code == 404
+
+
+def test_a_failed_registration_opens_with_a_summary_linking_to_the_field(client, call, registration_data):
+    registration_data["email"] = "demo.student-at-example.org"
+
+    html = client.post(_url(call), registration_data).content.decode()
+
+    summary = html[html.index("data-error-summary") : html.index("</div>", html.index("data-error-summary"))]
+    assert "There is a problem" in summary
+    assert '<a href="#id_email"' in summary and "Enter a valid email address." in summary
+    assert html.index("data-error-summary") < html.index("<h1")  # at the top, before the page's heading
+    assert 'id="id_email"' in html
+
+
+def test_the_summary_speaks_dutch_in_the_dutch_interface(client, call, registration_data):
+    registration_data["email"] = "demo.student-at-example.org"
+    client.cookies["django_language"] = "nl"
+
+    html = client.post(_url(call), registration_data, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+
+    assert "Er is een probleem" in html
+    assert "There is a problem" not in html
+
+
+def test_a_page_without_errors_has_no_summary(client, call):
+    assert "data-error-summary" not in client.get(_url(call)).content.decode()
+
+
+def test_a_missing_choice_links_to_its_first_button(client, call, registration_data):
+    del registration_data["kind"]
+
+    html = client.post(_url(call), registration_data).content.decode()
+
+    assert '<a href="#id_kind_0"' in html and 'id="id_kind_0"' in html
+
+
+@pytest.mark.parametrize(("language", "opens"), [("en", "30 January 2026, 08:41"), ("nl", "30 januari 2026, 08:41")])
+def test_the_registration_window_is_written_in_the_language_of_the_page(client, call, language, opens):
+    call.registration_open = dt.datetime(2026, 1, 30, 7, 41, tzinfo=dt.UTC)  # 08:41 in Amsterdam
+    call.save()
+    client.cookies["django_language"] = language
+
+    html = client.get(_url(call)).content.decode()
+
+    assert f'<dd class="col-sm-8">{opens}</dd>' in html

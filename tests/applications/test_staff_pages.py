@@ -1,6 +1,7 @@
 """IR staff follow up registrations: list with filters, detail with state and notes, exports; nobody else may."""
 
 import csv
+import datetime as dt
 import io
 
 import pytest
@@ -13,6 +14,9 @@ from projects.models import ProposalState
 from tests.factories import CallFactory, ProposalFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
+
+# 30 November, 23:30:05.5 UTC: already 1 December in Amsterdam.
+LATE_EVENING = dt.datetime(2026, 11, 30, 23, 30, 5, 500000, tzinfo=dt.UTC)
 
 
 @pytest.fixture
@@ -212,3 +216,33 @@ def test_a_control_character_in_a_message_does_not_break_the_xlsx_export(client,
     assert response.status_code == 200
     values = list(load_workbook(io.BytesIO(response.content)).active.values)
     assert values[1][values[0].index("Message")] == "Line one line two "
+
+
+@pytest.mark.parametrize(("language", "day"), [("en", "1 December 2026"), ("nl", "1 december 2026")])
+def test_the_list_dates_registrations_in_the_language_of_the_page(client, ir_user, call, register, language, day):
+    registration, _ = register()
+    Registration.objects.filter(pk=registration.pk).update(created_at=LATE_EVENING)
+    client.force_login(ir_user)
+    client.cookies["django_language"] = language
+
+    html = client.get(reverse("applications:registration_list", args=[call.pk])).content.decode()
+
+    assert f"<td>{day}</td>" in html
+
+
+def test_the_exports_hold_the_registration_moments_in_amsterdam_time(client, ir_user, call, register):
+    registration, _ = register()
+    Registration.objects.filter(pk=registration.pk).update(created_at=LATE_EVENING, updated_at=LATE_EVENING)
+    client.force_login(ir_user)
+
+    sheet = load_workbook(
+        io.BytesIO(client.get(reverse("applications:registration_export_xlsx", args=[call.pk])).content)
+    ).active
+    header = [cell.value for cell in sheet[1]]
+    registered = sheet.cell(row=2, column=header.index("Registered") + 1)
+    assert registered.is_date and registered.value == dt.datetime(2026, 12, 1, 0, 30, 5)
+    assert registered.number_format == "yyyy-mm-dd hh:mm"
+
+    response = client.get(reverse("applications:registration_export_csv", args=[call.pk]))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows[1][rows[0].index("Registered")] == "2026-12-01 00:30:05"

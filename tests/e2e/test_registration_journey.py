@@ -56,7 +56,7 @@ def test_student_registers_and_ir_staff_find_and_export_it(page, live_server, lo
     page.get_by_role("button", name="Register my interest").click()
 
     email = page.get_by_label("E-mail address")
-    expect(page.get_by_role("alert").first).to_contain_text("Please correct the fields marked below.")
+    expect(page.get_by_role("alert").first).to_contain_text("There is a problem")
     expect(email).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#error_1_id_email")).to_contain_text("Enter a valid email address.")
     expect(page.get_by_label("Your name")).to_have_value("Demo Student")

@@ -1,6 +1,7 @@
 """Exports of a call: streamed CSV, an XLSX that opens, and the Beneficiary Module's planned mobilities."""
 
 import csv
+import datetime as dt
 import io
 from decimal import Decimal
 
@@ -10,7 +11,7 @@ from openpyxl import load_workbook
 
 from mobilities.models import Activity, Direction
 from projects.exports import BENEFICIARY_ACTIVITY, beneficiary_header
-from projects.models import ProposalState
+from projects.models import Proposal, ProposalState
 from projects.proposals.decisions import award_proposal
 from tests.factories import CallFactory, FlowFactory, HomeInstitutionFactory, InstitutionFactory, ProposalFactory
 
@@ -83,6 +84,24 @@ def test_xlsx_opens_and_holds_the_award(client, call, awarded, ir_user):
     header, row = proposals[0], proposals[1]
     assert Decimal(str(row[header.index("Awarded (EUR)")])) == Decimal("21680.00")
     assert len(list(workbook["Flows"].values)) == 3
+
+
+def test_xlsx_is_tidy_and_holds_the_submission_in_amsterdam_time(client, call, awarded, ir_user):
+    Proposal.objects.filter(pk=awarded.pk).update(submitted_at=dt.datetime(2026, 11, 30, 23, 30, 5, 123, tzinfo=dt.UTC))
+    client.force_login(ir_user)
+
+    workbook = load_workbook(io.BytesIO(client.get(reverse("projects:call_export", args=[call.pk, "xlsx"])).content))
+
+    proposals = workbook["Proposals"]
+    header = [cell.value for cell in proposals[1]]
+    submitted = proposals.cell(row=2, column=header.index("Submitted") + 1)
+    assert submitted.is_date and submitted.value == dt.datetime(2026, 12, 1, 0, 30, 5)
+    assert submitted.number_format == "yyyy-mm-dd hh:mm"
+    for sheet in workbook:
+        assert sheet.freeze_panes == "A2"
+        assert sheet.auto_filter.ref == f"A1:{sheet.cell(row=1, column=sheet.max_column).column_letter}{sheet.max_row}"
+    title_width = proposals.column_dimensions["B"].width
+    assert title_width == len("Observatory exchange") + 2
 
 
 def test_beneficiary_export_has_one_row_per_planned_participant_of_the_award(client, call, awarded, ir_user):

@@ -1,10 +1,12 @@
 """The review pages: IR staff only (403 for others, log-in for anonymous), filters, decisions, fixed queries."""
 
+import datetime as dt
 import re
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from icm_portal.outbox.models import Message
 from mobilities.models import Activity
@@ -135,6 +137,38 @@ def test_queue_sorts_by_average_score_with_unscored_last(client, call, ir_user):
     assert page.context["page_obj"][0].review_count == 1
 
 
+@pytest.mark.parametrize("params", [{}, {"page": 1}, {"q": "scorer"}])
+def test_the_queue_opens_in_the_order_its_sort_by_shows(client, call, ir_user, params):
+    now = timezone.now()
+    for title, score, days_ago in (("Low scorer", 2, 1), ("High scorer", 5, 3), ("Middle scorer", 4, 2)):
+        proposal = in_review(call, title=title, submitted_at=now - dt.timedelta(days=days_ago))
+        Review.objects.create(
+            proposal=proposal, reviewer=ir_user, relevance=score, quality=score, impact=score, budget=score
+        )
+    in_review(call, title="Unscored scorer", submitted_at=now)
+    client.force_login(ir_user)
+    url = reverse("projects:review_queue", args=[call.pk])
+
+    first = client.get(url, params)
+    applied = client.get(url, {**params, "sort": "score"})
+
+    titles = [p.title for p in first.context["page_obj"]]
+    assert titles == ["High scorer", "Middle scorer", "Low scorer", "Unscored scorer"]
+    assert titles == [p.title for p in applied.context["page_obj"]]
+    assert '<option value="score" selected>Score, highest first</option>' in first.content.decode()
+
+
+@pytest.mark.parametrize(("language", "day"), [("en", "1 December 2026"), ("nl", "1 december 2026")])
+def test_the_queue_dates_submissions_in_the_language_of_the_page(client, call, ir_user, language, day):
+    in_review(call, submitted_at=dt.datetime(2026, 11, 30, 23, 30, tzinfo=dt.UTC))  # 1 December in Amsterdam
+    client.force_login(ir_user)
+    client.cookies["django_language"] = language
+
+    html = client.get(reverse("projects:review_queue", args=[call.pk])).content.decode()
+
+    assert f"<td>{day}</td>" in html
+
+
 def test_reviewer_saves_a_review_from_the_review_page(client, call, ir_user):
     proposal = in_review(call, state=S.SUBMITTED)
     client.force_login(ir_user)
@@ -158,6 +192,52 @@ def test_review_form_with_a_missing_score_shows_the_error_by_the_field(client, c
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
     assert not Review.objects.exists()
+
+
+def _summary(html):
+    start = html.index("data-error-summary")
+    return html[start : html.index("</div>", start)]
+
+
+def test_a_review_without_a_score_opens_with_a_summary_linking_to_the_fields(client, call, ir_user):
+    proposal = in_review(call)
+    client.force_login(ir_user)
+
+    html = client.post(reverse("projects:review_proposal", args=[proposal.pk]), {"relevance": 5}).content.decode()
+
+    summary = _summary(html)
+    assert "There is a problem" in summary
+    for field in ("quality", "impact", "budget"):
+        assert f'<a href="#id_{field}"' in summary
+        assert f'id="id_{field}"' in html
+    assert '<a href="#id_relevance"' not in summary  # only the fields in error
+    assert html.index("data-error-summary") < html.index("<h1")
+
+
+def test_an_award_of_more_participants_than_requested_opens_with_a_summary(client, call, ir_user):
+    proposal = in_review(call, participants=2)
+    flow = proposal.flows.get()
+    client.force_login(ir_user)
+
+    response = client.post(
+        reverse("projects:award_proposal", args=[proposal.pk]),
+        {"award-kind": "reduced", f"award-flow_{flow.pk}": 5, "award-note": "More."},
+    )
+
+    summary = _summary(response.content.decode())
+    assert f'<a href="#id_award-flow_{flow.pk}"' in summary
+    assert "less than or equal to 2" in summary
+
+
+def test_a_form_not_on_the_page_gets_no_summary_of_fields_that_are_not_there(client, call, ir_user):
+    proposal = in_review(call, state=S.AWARDED, awarded_amount=Decimal("0.00"))
+    client.force_login(ir_user)
+
+    response = client.post(reverse("projects:review_proposal", args=[proposal.pk]), {"relevance": 5})
+
+    html = response.content.decode()
+    assert "Nothing was saved" in html  # the message says why, at the top
+    assert "data-error-summary" not in html
 
 
 def test_award_refusal_shows_the_figures(client, call, ir_user):
