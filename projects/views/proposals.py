@@ -19,6 +19,7 @@ from ..envelope import envelope_message
 from ..forms.proposals import AttachmentForm, ProposalForm, ReturnToDraftForm, WithdrawForm
 from ..models import Call, Proposal, ProposalState
 from ..proposals import selectors
+from ..proposals.drafting import estimated_grants
 from ..proposals.lifecycle import PROPOSAL
 
 PAGE_SIZE = 20
@@ -87,8 +88,10 @@ def _typed(form, formset):
 
 def _render_form(request, *, call, form, formset, proposal=None, flows_errors=(), status=200):
     if proposal is not None:
+        estimates = estimated_grants(proposal, proposal.flows.all())
         for flow_form, flow in zip(formset.forms, proposal.flows.all(), strict=False):
             flow_form.saved_flow = flow
+            flow_form.estimated_grant = estimates.get(flow.pk)
     return render(
         request,
         TEMPLATES + "form.html",
@@ -99,6 +102,9 @@ def _render_form(request, *, call, form, formset, proposal=None, flows_errors=()
             "formset": formset,
             "flows_errors": flows_errors,
             "attachment_form": AttachmentForm(),
+            "partner_requested": proposal is not None
+            and proposal.partner is not None
+            and not proposal.partner.is_confirmed,
             "envelope_warning": envelope_message(call=call, amount=getattr(proposal, "requested_amount", None)),
         },
         status=status,
