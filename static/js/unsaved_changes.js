@@ -3,7 +3,8 @@
 (function () {
   "use strict";
   document.querySelectorAll("form[data-unsaved-changes]").forEach(function (form) {
-    var changed = false;
+    // A page sent back with problems holds what was typed but not saved: leaving it asks too.
+    var changed = form.hasAttribute("data-unsaved-pending");
     function mark(event) {
       if (event.target.form === form) {
         changed = true;

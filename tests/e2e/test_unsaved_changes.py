@@ -46,6 +46,21 @@ def test_leaving_with_unsaved_changes_asks_first(page, live_server, log_in, draf
     assert asked == ["beforeunload"]
 
 
+def test_a_page_sent_back_with_problems_asks_before_it_is_left(page, live_server, log_in, draft):
+    log_in("coordinator", "pw-coordinator-1")
+    page.goto(f"{live_server.url}/proposals/{draft.pk}/edit/")
+    page.get_by_label("Summary", exact=True).fill("Typed, refused with the page.")
+    page.get_by_label("Title").fill("")
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.locator("#error_1_id_title")).to_be_visible()
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.get_by_role("link", name="View as read-only").click()
+    page.wait_for_timeout(500)
+    assert asked == ["beforeunload"]
+    expect(page.get_by_label("Summary", exact=True)).to_have_value("Typed, refused with the page.")
+
+
 def test_attaching_keeps_what_was_typed(page, live_server, log_in, draft, tmp_path):
     log_in("coordinator", "pw-coordinator-1")
     page.goto(f"{live_server.url}/proposals/{draft.pk}/edit/")
