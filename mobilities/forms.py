@@ -11,6 +11,9 @@ from .models import Flow
 class FlowForm(forms.ModelForm):
     """One flow as the coordinator plans it; the grant figures are computed, never typed."""
 
+    saved_flow = None  # the proposal page sets the saved flow and, towards a requested partner,
+    estimated_grant = None  # the estimate from its city's coordinates
+
     class Meta:
         model = Flow
         fields = ["direction", "activity", "participants", "days", "green_travel"]

@@ -84,7 +84,8 @@ class AttachmentForm(forms.Form):
     file = forms.FileField(
         label=_("PDF file"),
         help_text=_("Letters of support and the like: PDF only, at most 10 MB."),
-        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+        # Sent with the proposal form (see the form template), so that attaching saves the draft first.
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf", "form": "proposal-form"}),
     )
 
 

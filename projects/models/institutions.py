@@ -76,6 +76,11 @@ class Institution(models.Model):
     def __str__(self):
         return f"{self.name} ({self.city})"
 
+    @property
+    def has_coordinates(self):
+        """A requested partner keeps (0, 0) until IR staff fill in its city's coordinates."""
+        return bool(self.latitude or self.longitude)
+
 
 class Unit(models.Model):
     """A faculty or institute of the home university."""

@@ -5,6 +5,10 @@ call's row first, so that concurrent awards in one call are checked against the
 envelope one after the other (lock order call → proposal, always: no deadlocks).
 """
 
+import copy
+from dataclasses import dataclass
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -44,6 +48,39 @@ def _people_of(proposal_id, *, by, action):
     return proposal, [proposal.coordinator, *proposal.co_coordinators.all()]
 
 
+def envelope_left(call, *, excluding_proposal_id=None):
+    """What the call's envelope still holds beside its awards (the proposal decided on left out)."""
+    return call.envelope - awarded_in_call(call.pk, excluding_proposal_id=excluding_proposal_id)
+
+
+def award_amount(*, call, proposal, flows, participants_by_flow):
+    """What an award pays: the full request, or the grant of ``participants_by_flow`` ({flow id: n});
+    sets each flow's awarded figures, not saved."""
+    rates = rates_for_call(call) if participants_by_flow else None
+    amount = price_awarded_flows(flows=flows, participants_by_flow=participants_by_flow or {}, rates=rates)
+    if not participants_by_flow:
+        amount = proposal.requested_amount
+    return min(amount, proposal.requested_amount)
+
+
+@dataclass(frozen=True)
+class AwardPreview:
+    amount: Decimal
+    left: Decimal
+
+    @property
+    def left_after(self):
+        return self.left - self.amount
+
+
+def preview_award(*, proposal, flows, participants_by_flow):
+    """An award's amount and the envelope left beside it, before it is made: nothing is saved (the
+    flows shown on the page keep their figures)."""
+    flows = [copy.copy(flow) for flow in flows]
+    amount = award_amount(call=proposal.call, proposal=proposal, flows=flows, participants_by_flow=participants_by_flow)
+    return AwardPreview(amount=amount, left=envelope_left(proposal.call, excluding_proposal_id=proposal.pk))
+
+
 def start_review(*, proposal_id, by):
     """Submitted → under review, when IR staff open it for review or the first review is saved.
 
@@ -80,17 +117,13 @@ def award_proposal(*, proposal_id, by, participants_by_flow=None, note="", feedb
         unknown = set(participants_by_flow) - {f.pk for f in flows}
         if unknown:
             raise ValidationError(_("Those flows are not part of this proposal."), code="unknown_flow")
-        rates = rates_for_call(call) if participants_by_flow else None
-        amount = price_awarded_flows(flows=flows, participants_by_flow=participants_by_flow, rates=rates)
-        if not participants_by_flow:
-            amount = proposal.requested_amount
-        amount = min(amount, proposal.requested_amount)
+        amount = award_amount(call=call, proposal=proposal, flows=flows, participants_by_flow=participants_by_flow)
         if amount <= 0:
             raise ValidationError(
                 _("An award pays for at least one participant; to fund nothing, reject the proposal."),
                 code="empty_award",
             )
-        left = call.envelope - awarded_in_call(call.pk, excluding_proposal_id=proposal_id)
+        left = envelope_left(call, excluding_proposal_id=proposal_id)
         if amount > left:
             raise EnvelopeExceeded(
                 _("%(left)s left, this award needs %(needs)s.") % {"left": euros(left), "needs": euros(amount)},

@@ -1,5 +1,6 @@
 """Drafting a proposal: start it, save what the coordinator typed, and price its flows as they go."""
 
+import copy
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -8,7 +9,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from mobilities.flows import replace_flows
-from mobilities.pricing import Pricing
+from mobilities.pricing import Pricing, price_flows
 from mobilities.services import rates_for_call
 
 from ..models import Proposal, ProposalState
@@ -28,6 +29,28 @@ def flow_pricing(proposal):
     if partner is None or not partner.is_confirmed or home is None:
         return None
     return Pricing(rates=rates_for_call(proposal.call), home=home, partner=partner)
+
+
+def estimate_pricing(proposal):
+    """What estimates the flows towards a requested partner whose city's coordinates are known, or None.
+
+    Its figures are shown beside the flows, never stored: the flows cost nothing until IR staff confirm
+    the partner (``flow_pricing``)."""
+    partner = proposal.partner
+    if partner is None or partner.is_confirmed or not partner.has_coordinates:
+        return None
+    home = home_institution()
+    return None if home is None else Pricing(rates=rates_for_call(proposal.call), home=home, partner=partner)
+
+
+def estimated_grants(proposal, flows):
+    """{flow id: estimated grant} of the flows ``estimate_pricing`` prices; the flows are not changed."""
+    pricing = estimate_pricing(proposal)
+    if pricing is None:
+        return {}
+    copies = [copy.copy(flow) for flow in flows]
+    refused = price_flows(copies, pricing)
+    return {flow.pk: flow.grant_total for index, flow in enumerate(copies) if index not in refused}
 
 
 def _write_draft(proposal, *, fields, co_coordinators, flow_rows, partner_request, by):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ..views import actions
+from ..views import actions, attachments
 from ..views import proposals as views
 
 urlpatterns = [
@@ -17,12 +17,12 @@ urlpatterns = [
     path("proposals/<int:pk>/attachments/", views.attachment_add, name="attachment_add"),
     path(
         "proposals/<int:pk>/attachments/<int:attachment_pk>/",
-        views.attachment_download,
+        attachments.attachment_download,
         name="attachment_download",
     ),
     path(
         "proposals/<int:pk>/attachments/<int:attachment_pk>/delete/",
-        views.attachment_delete,
+        attachments.attachment_delete,
         name="attachment_delete",
     ),
 ]

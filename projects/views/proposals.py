@@ -5,37 +5,37 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from icm_portal.roles import coordinates_proposal, coordinator_required, ir_staff_required
-from icm_portal.uploads import pdf_name
 from mobilities.forms import FlowFormSet, flow_initial
 
 from .. import services
 from ..calls import calls_open_for_proposals
 from ..envelope import envelope_message
 from ..forms.proposals import AttachmentForm, ProposalForm, ReturnToDraftForm, WithdrawForm
-from ..models import Attachment, Call, Proposal, ProposalState
+from ..models import Call, Proposal, ProposalState
 from ..proposals import selectors
+from ..proposals.drafting import estimated_grants
 from ..proposals.lifecycle import PROPOSAL
 
 PAGE_SIZE = 20
 TEMPLATES = "projects/proposals/"
 
 
-def _visible(user, pk):
+def visible_proposal(user, pk):
     try:
         return selectors.visible_proposal(user, pk)
     except Proposal.DoesNotExist as exc:
         raise Http404 from exc
 
 
-def _own(user, pk):
+def own_proposal(user, pk):
     """A proposal the user (co-)coordinates; 404 for every other id, IR staff included."""
-    proposal = _visible(user, pk)
+    proposal = visible_proposal(user, pk)
     if not coordinates_proposal(user, proposal):
         raise Http404
     return proposal
@@ -88,8 +88,10 @@ def _typed(form, formset):
 
 def _render_form(request, *, call, form, formset, proposal=None, flows_errors=(), status=200):
     if proposal is not None:
+        estimates = estimated_grants(proposal, proposal.flows.all())
         for flow_form, flow in zip(formset.forms, proposal.flows.all(), strict=False):
             flow_form.saved_flow = flow
+            flow_form.estimated_grant = estimates.get(flow.pk)
     return render(
         request,
         TEMPLATES + "form.html",
@@ -100,6 +102,9 @@ def _render_form(request, *, call, form, formset, proposal=None, flows_errors=()
             "formset": formset,
             "flows_errors": flows_errors,
             "attachment_form": AttachmentForm(),
+            "partner_requested": proposal is not None
+            and proposal.partner is not None
+            and not proposal.partner.is_confirmed,
             "envelope_warning": envelope_message(call=call, amount=getattr(proposal, "requested_amount", None)),
         },
         status=status,
@@ -148,20 +153,16 @@ def proposal_create(request, call_pk):
 
 @coordinator_required
 def proposal_edit(request, pk):
-    proposal = _own(request.user, pk)
+    proposal = own_proposal(request.user, pk)
     if not PROPOSAL.may("edit", request.user, proposal):
         messages.info(request, _("This proposal is no longer a draft; it can be read but not changed."))
         return redirect("projects:proposal_detail", pk=pk)
     add_flow = "add_flow" in request.POST
     form, formset = _bind(request, proposal=proposal, add_flow=add_flow)
-    if request.method == "POST" and not add_flow and form.is_valid() and formset.is_valid():
-        try:
-            services.save_draft(proposal_id=proposal.pk, by=request.user, **_typed(form, formset))
-        except ValidationError as exc:
-            flows_errors = _show_problems(exc, form, formset)
-            return _render_form(
-                request, call=proposal.call, proposal=proposal, form=form, formset=formset, flows_errors=flows_errors
-            )
+    if request.method == "POST" and not add_flow:
+        not_saved = _draft_not_saved(request, proposal, form, formset)
+        if not_saved is not None:
+            return not_saved
         messages.success(request, _("Your draft is saved."))
         return redirect("projects:proposal_edit", pk=proposal.pk)
     return _render_form(request, call=proposal.call, proposal=proposal, form=form, formset=formset)
@@ -171,7 +172,7 @@ def proposal_edit(request, pk):
 @require_POST
 def proposal_submit(request, pk):
     """Save what was typed, then submit; every problem is shown beside its field, nothing typed is lost."""
-    proposal = _own(request.user, pk)
+    proposal = own_proposal(request.user, pk)
     if not PROPOSAL.may("submit", request.user, proposal):
         messages.info(request, _("This proposal has already been submitted."))
         return redirect("projects:proposal_detail", pk=pk)
@@ -193,7 +194,7 @@ def proposal_submit(request, pk):
 
 @login_required
 def proposal_detail(request, pk):
-    proposal = _visible(request.user, pk)
+    proposal = visible_proposal(request.user, pk)
     return render(
         request,
         TEMPLATES + "detail.html",
@@ -224,7 +225,7 @@ def _with_note(request, proposal, *, form_class, take, done, template):
 def proposal_withdraw(request, pk):
     return _with_note(
         request,
-        _own(request.user, pk),
+        own_proposal(request.user, pk),
         form_class=WithdrawForm,
         take=services.withdraw_proposal,
         done=_("Your proposal is withdrawn."),
@@ -234,7 +235,7 @@ def proposal_withdraw(request, pk):
 
 @ir_staff_required
 def proposal_return_to_draft(request, pk):
-    proposal = _visible(request.user, pk)
+    proposal = visible_proposal(request.user, pk)
     PROPOSAL.check_person("return_to_draft", request.user, proposal)  # never one's own proposal
     return _with_note(
         request,
@@ -246,10 +247,36 @@ def proposal_return_to_draft(request, pk):
     )
 
 
+def _draft_not_saved(request, proposal, form, formset, *, refusal=None):
+    """Save what the coordinator typed; None once saved, else the form again with its problems beside
+    the fields (and what was typed kept), and ``refusal`` said above them."""
+    flows_errors = ()
+    if form.is_valid() and formset.is_valid():
+        try:
+            services.save_draft(proposal_id=proposal.pk, by=request.user, **_typed(form, formset))
+        except ValidationError as exc:
+            flows_errors = _show_problems(exc, form, formset)
+        else:
+            return None
+    if refusal:
+        messages.error(request, refusal)
+    return _render_form(
+        request, call=proposal.call, proposal=proposal, form=form, formset=formset, flows_errors=flows_errors
+    )
+
+
 @coordinator_required
 @require_POST
 def attachment_add(request, pk):
-    proposal = _own(request.user, pk)
+    """Attach a PDF. The page's Attach button sends the whole proposal form with the file: the draft
+    is saved first, so nothing typed is lost; a bare upload attaches alone."""
+    proposal = own_proposal(request.user, pk)
+    if "flows-TOTAL_FORMS" in request.POST and PROPOSAL.may("edit", request.user, proposal):
+        form, formset = _bind(request, proposal=proposal)
+        refusal = _("Nothing is attached yet: fix the problems below, then choose the file again.")
+        not_saved = _draft_not_saved(request, proposal, form, formset, refusal=refusal)
+        if not_saved is not None:
+            return not_saved
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -262,32 +289,4 @@ def attachment_add(request, pk):
     else:
         for message in form.errors.get("file", []):
             messages.error(request, message)
-    return redirect("projects:proposal_edit", pk=pk)
-
-
-@login_required
-def attachment_download(request, pk, attachment_pk):
-    proposal = _visible(request.user, pk)
-    attachment = next((a for a in proposal.attachments.all() if a.pk == attachment_pk), None)
-    if attachment is None:
-        raise Http404
-    try:
-        stored = attachment.file.open("rb")
-    except FileNotFoundError as exc:  # the row outlived its file (a restore, a cleaned volume): not a server error
-        raise Http404 from exc
-    name = pdf_name(attachment.name)  # names kept before every attachment was named .pdf, too
-    return FileResponse(stored, as_attachment=True, filename=name, content_type="application/pdf")
-
-
-@coordinator_required
-@require_POST
-def attachment_delete(request, pk, attachment_pk):
-    proposal = _own(request.user, pk)
-    attachment = get_object_or_404(Attachment, pk=attachment_pk, proposal=proposal)
-    try:
-        services.delete_attachment(attachment_id=attachment.pk, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("The attachment is removed."))
     return redirect("projects:proposal_edit", pk=pk)

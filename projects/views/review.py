@@ -16,6 +16,7 @@ from .. import comparison, exports, reports, services
 from ..filters import QueueFilter
 from ..forms.review import AwardForm, CompareForm, RejectForm, ReviewForm, ReviseForm
 from ..models import Call
+from ..proposals.decisions import envelope_left, preview_award
 from ..proposals.lifecycle import PROPOSAL
 
 QUEUE_PAGE_SIZE = 25
@@ -41,7 +42,9 @@ def review_queue(request, call_pk):
     return render(request, "projects/review/queue.html", {"call": call, "form": queue.form, "page_obj": page})
 
 
-def _review_page(request, proposal, *, review_form=None, award_form=None, reject_form=None, revise_form=None):
+def _review_page(
+    request, proposal, *, review_form=None, award_form=None, reject_form=None, revise_form=None, award_preview=None
+):
     reviews = list(proposal.reviews.all())
     own = next((r for r in reviews if r.reviewer_id == request.user.pk), None)
     flows = list(proposal.flows.all())
@@ -57,7 +60,10 @@ def _review_page(request, proposal, *, review_form=None, award_form=None, reject
         "award_form": award_form or AwardForm(flows=flows),
         "reject_form": reject_form or RejectForm(),
         "revise_form": revise_form or ReviseForm(),
+        "award_preview": award_preview,
     }
+    if "award" in context["actions"]:
+        context["envelope_left"] = envelope_left(proposal.call, excluding_proposal_id=proposal.pk)
     posted = [(review_form, "review"), (award_form, "award"), (reject_form, "reject"), (revise_form, "revise")]
     # The error summary links only to the fields of forms on the page.
     context["failed_forms"] = [form for form, action in posted if form is not None and action in context["actions"]]
@@ -116,9 +122,28 @@ def _decide(request, pk, form_class, form_name, decide, success, *, action):
     return redirect("projects:review_proposal", pk=proposal.pk)
 
 
+def _preview_award(request, pk):
+    """The review page again with the award's amount and the envelope left after it; nothing is decided."""
+    proposal = reports.proposal_for_review(pk)
+    PROPOSAL.check_person("award", request.user, proposal)
+    form = AwardForm(request.POST, flows=list(proposal.flows.all()))
+    preview = None
+    if form.is_valid():
+        try:
+            preview = preview_award(
+                proposal=proposal, flows=proposal.flows.all(), participants_by_flow=form.participants_by_flow()
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+    return _review_page(request, proposal, award_form=form, award_preview=preview)
+
+
 @ir_staff_required
 @require_POST
 def award_proposal(request, pk):
+    """Award the proposal; with "Preview" only show what the award would pay."""
+    if "preview" in request.POST:
+        return _preview_award(request, pk)
     return _decide(
         request,
         pk,

@@ -16,8 +16,14 @@
   var addButton = form.querySelector("[data-add-flow]");
   var partnerSelect = form.querySelector("[data-partner-select]");
   var totalOutput = form.querySelector("[data-proposal-total]");
+  var totalNote = form.querySelector("[data-total-awaits-partner]");
   var unconfirmedBox = form.querySelector("[data-unconfirmed-partners]");
   var unconfirmed = unconfirmedBox ? unconfirmedBox.getAttribute("data-unconfirmed-partners").trim().split(/\s+/) : [];
+  // A requested partner has no distance until International Relations confirm it; where its city's
+  // coordinates are known already, its flows are estimated from them (and not counted in the total).
+  var located = unconfirmedBox ? (unconfirmedBox.getAttribute("data-located-partners") || "").trim().split(/\s+/) : [];
+  var unknownNote = unconfirmedBox ? unconfirmedBox.getAttribute("data-unknown-distance") : "";
+  var estimatedNote = unconfirmedBox ? unconfirmedBox.getAttribute("data-estimated-distance") : "";
   var formatter = new Intl.NumberFormat(document.documentElement.lang || "en", {
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
@@ -51,6 +57,9 @@
       total += parseFloat(value);
     });
     totalOutput.textContent = known ? formatter.format(total) : "–";
+    if (totalNote && partnerSelect) {
+      totalNote.hidden = unconfirmed.indexOf(partnerSelect.value) === -1;
+    }
     showEnvelopeWarning(known && total > envelope);
   }
 
@@ -65,10 +74,14 @@
     }
   }
 
-  function showGrant(row, data) {
+  function showGrant(row, data, note) {
     var output = row.querySelector("[data-flow-grant]");
     var breakdown = row.querySelector("[data-flow-breakdown]");
-    if (data && data.total) {
+    if (data && data.total && note) {
+      row.removeAttribute("data-grant-total");
+      output.textContent = formatter.format(parseFloat(data.total));
+      breakdown.textContent = note;
+    } else if (data && data.total) {
       row.setAttribute("data-grant-total", data.total);
       output.textContent = formatter.format(parseFloat(data.total));
       breakdown.textContent =
@@ -83,7 +96,7 @@
           return data.errors[key].join(" ");
         }).join(" ");
       }
-      breakdown.textContent = message;
+      breakdown.textContent = message || note || "";
     }
     updateTotal();
   }
@@ -95,9 +108,17 @@
     var participants = field(row, "participants").value || "1";
     var green = field(row, "green_travel").checked;
     var partner = partnerSelect ? partnerSelect.value : "";
-    if (!activity || !direction || !days || !partner || unconfirmed.indexOf(partner) !== -1) {
+    if (!activity || !direction || !days || !partner) {
       showGrant(row, null);
       return;
+    }
+    var note = null;
+    if (unconfirmed.indexOf(partner) !== -1) {
+      if (located.indexOf(partner) === -1) {
+        showGrant(row, null, unknownNote);
+        return;
+      }
+      note = estimatedNote;
     }
     var params = new URLSearchParams({
       activity: activity,
@@ -116,7 +137,7 @@
       })
       .then(function (data) {
         if (lastRequest.get(row) === request) {
-          showGrant(row, data);
+          showGrant(row, data, note);
         }
       })
       .catch(function () {

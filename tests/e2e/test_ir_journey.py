@@ -69,6 +69,7 @@ def test_ir_staff_review_and_award_reduced_then_export(page, log_in, live_server
     page.get_by_label("Reduced: fewer participants per flow").check()
     page.locator("[data-award-form] input[type=number]").first.fill("2")
     page.locator("[data-award-form]").get_by_label("Feedback the coordinator will see").fill("Two places this year.")
+    page.once("dialog", lambda dialog: dialog.accept())  # the coordinators are mailed: the page asks first
     page.get_by_role("button", name="Award", exact=True).click()
     expect(page.get_by_role("status")).to_contain_text("Decision recorded: Awarded.")
     expect(page.locator("[data-awarded-amount]")).to_have_text("10,840.00")
