@@ -18,4 +18,6 @@ def test_coordinator_logs_in_and_sees_home_page(page, log_in, coordinator):
 
 def test_wrong_password_is_refused_with_a_message(page, log_in, coordinator):
     log_in("coordinator", "not-the-password")
-    expect(page.get_by_role("alert")).to_contain_text("Please enter a correct username and password")
+    summary = page.get_by_role("alert", name="There is a problem")
+    expect(summary).to_contain_text("Please enter a correct username and password")
+    expect(summary).to_be_focused()
