@@ -48,8 +48,9 @@ class CallOffer:
 
 
 def call_offer(call):
-    """The awarded projects with partner, unit and flows (three queries), and what they add up to."""
-    proposals = list(awarded_proposals(call))
+    """The awarded projects with partner, unit and flows (three queries), and what they add up to;
+    none until the call's decisions are published."""
+    proposals = list(awarded_proposals(call)) if call.decisions_published_at else []
     partners = {p.partner.pk: p.partner for p in proposals if p.partner_id}
     return CallOffer(
         proposals=proposals,

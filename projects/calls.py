@@ -84,3 +84,22 @@ def save_call(*, call, by):
             raise ValidationError(problems)
         call.save()
     return call
+
+
+def publish_decisions(*, call_id, by, at=None):
+    """Show the call's awarded projects on its public page from now on; returns the call.
+
+    Done once, when the decisions are final: until then the page shows no project, so that an
+    award revised during the review never appears and disappears again in public.
+    """
+    if not is_ir_staff(by):
+        raise PermissionDenied
+    with transaction.atomic():
+        call = Call.objects.select_for_update().get(pk=call_id)
+        if call.decisions_published_at is not None:
+            raise ValidationError(_("The decisions of this call are already published."), code="published")
+        if not call.proposals.filter(state__in=FUNDED).exists():
+            raise ValidationError(_("This call has awarded no proposal yet: there is nothing to publish."))
+        call.decisions_published_at = at or timezone.now()
+        call.save(update_fields=["decisions_published_at"])
+    return call

@@ -8,6 +8,7 @@ States are written through ``change_state`` so that every proposal has a real ti
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from ..calls import publish_decisions
 from ..models import Call, Institution, Proposal, ProposalState, Unit
 from ..services import award_proposal, change_state, create_proposal
 
@@ -225,6 +226,8 @@ def seed():
                     note="" if actor == "coordinator" else "Demo decision of the 2023 call.",
                 )
             created += 1
+        if call.decisions_published_at is None:  # the demo's decisions are final: its page lists them
+            publish_decisions(call_id=call.pk, by=ir)
     proposals = Proposal.objects.filter(call=call)
     participants = sum(f.participants for p in proposals.prefetch_related("flows") for f in p.flows.all())
     awarded = sum(p.awarded_amount or 0 for p in proposals)

@@ -31,6 +31,9 @@ class Call(models.Model):
     rate_table = models.ForeignKey(
         "mobilities.RateTable", on_delete=models.PROTECT, related_name="calls", verbose_name=_("rate table")
     )
+    # The call's page lists its awarded projects only from here on: IR staff publish the decisions
+    # once they are final, not as each award is made.
+    decisions_published_at = models.DateTimeField(_("decisions published"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -12,6 +12,7 @@ def patterns(call_overview):
         path("review/compare/", review.calls_compare, name="calls_compare"),
         path("review/calls/<int:call_pk>/", review.review_queue, name="review_queue"),
         path("review/calls/<int:call_pk>/overview/", call_overview, name="call_overview"),
+        path("review/calls/<int:call_pk>/publish/", review.publish_decisions, name="publish_decisions"),
         path("review/calls/<int:call_pk>/export/<slug:export_format>/", review.call_export, name="call_export"),
         path("review/proposals/<int:pk>/", review.review_proposal, name="review_proposal"),
         path("review/proposals/<int:pk>/start/", review.start_review, name="start_review"),

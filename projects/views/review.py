@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from icm_portal.roles import ir_staff_required
 
-from .. import comparison, exports, reports, services
+from .. import calls, comparison, exports, reports, services
 from ..filters import QueueFilter
 from ..forms.review import AwardForm, CompareForm, RejectForm, ReviewForm, ReviseForm
 from ..models import Call
@@ -104,6 +104,19 @@ def start_review(request, pk):
     services.start_review(proposal_id=proposal.pk, by=request.user)
     messages.success(request, _("The proposal is under review."))
     return redirect("projects:review_proposal", pk=proposal.pk)
+
+
+@ir_staff_required
+@require_POST
+def publish_decisions(request, call_pk):
+    call = get_object_or_404(Call, pk=call_pk)
+    try:
+        calls.publish_decisions(call_id=call.pk, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+    else:
+        messages.success(request, _("The decisions are published: the call's page now lists its awarded projects."))
+    return redirect("projects:call_overview", call_pk=call.pk)
 
 
 def _decide(request, pk, form_class, form_name, decide, success, *, action):

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from projects.models import ProposalState
 from tests.factories import (
@@ -50,6 +51,8 @@ def awarded_proposal(call, unit):
         call=call, unit=unit, partner=partner, state=ProposalState.AWARDED, title="Astronomy for society"
     )
     FlowFactory(proposal=proposal, participants=3)
+    call.decisions_published_at = timezone.now()  # the call's page lists awarded projects from then on
+    call.save(update_fields=["decisions_published_at"])
     return proposal
 
 

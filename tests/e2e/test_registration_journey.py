@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from applications.models import Registration
@@ -33,6 +34,8 @@ def open_call(rates_2023):
         call=call, unit=unit, partner=partner, state=ProposalState.AWARDED, title="Astronomy for society"
     )
     FlowFactory(proposal=proposal, participants=4)
+    call.decisions_published_at = timezone.now()  # its page lists the awarded project
+    call.save(update_fields=["decisions_published_at"])
     return call
 
 

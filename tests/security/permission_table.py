@@ -125,6 +125,8 @@ ROWS = [
     Row("projects:call_overview", POST, "call", IR_ONLY),
     Row("projects:calls_compare", GET, None, IR_ONLY),
     Row("projects:calls_compare", POST, None, IR_ONLY),
+    Row("projects:publish_decisions", GET, "call", IR_POST_ONLY),
+    Row("projects:publish_decisions", POST, "call", IR_ONLY),
     Row("projects:reject_proposal", GET, "under_review", IR_POST_ONLY),
     Row("projects:reject_proposal", POST, "under_review", IR_NOT_OWN, "reject"),
     Row("projects:review_calls", GET, None, IR_ONLY),

@@ -26,6 +26,7 @@ from icm_portal.outbox.models import Message
 from icm_portal.roles import COORDINATORS, IR_STAFF
 from mobilities.rates import install_default_rates
 from projects import services
+from projects.calls import publish_decisions
 from projects.models import ProposalState
 from tests.factories import (
     CallContactFactory,
@@ -133,6 +134,7 @@ def build_world():
     )
     awarded = _with_flow(_proposal(world, "Awarded", state=ProposalState.UNDER_REVIEW))
     world["awarded"] = services.award_proposal(proposal_id=awarded.pk, by=users["ir_staff"])
+    publish_decisions(call_id=world["call"].pk, by=users["ir_staff"])
     rejected = _with_flow(_proposal(world, "Rejected", state=ProposalState.UNDER_REVIEW))
     world["rejected"] = services.reject_proposal(proposal_id=rejected.pk, by=users["ir_staff"])
     world["registration"], _updated = register_interest(
