@@ -70,9 +70,9 @@ def long_queue(rates_2023):
     return call
 
 
-def open_list(page, log_in, live_server, path, width=LAPTOP["width"]):
+def open_list(page, log_in, live_server, path, width=LAPTOP["width"], person=("ir-staff", "pw-ir-staff-1")):
     page.set_viewport_size({**LAPTOP, "width": width})
-    log_in("ir-staff", "pw-ir-staff-1")
+    log_in(*person)
     page.goto(f"{live_server.url}{path}")
     return page.get_by_role("table")
 
@@ -94,10 +94,11 @@ def test_the_queue_fits_the_screen_with_every_header_in_view(page, log_in, live_
         assert header.is_visible() and box["x"] >= 0 and box["x"] + box["width"] <= viewport, header.inner_text()
 
 
-@pytest.mark.parametrize("list_name", ["queue", "registrations", "partners"])
+@pytest.mark.parametrize("list_name", ["queue", "registrations", "partners", "my proposals"])
 def test_the_header_row_stays_in_view_while_a_long_list_scrolls(
-    page, log_in, live_server, ir_user, long_queue, list_name
+    page, log_in, live_server, ir_user, coordinator, long_queue, list_name
 ):
+    long_queue.proposals.update(coordinator=coordinator)
     for n in range(30):
         register_interest(
             call=long_queue,
@@ -114,11 +115,13 @@ def test_the_header_row_stays_in_view_while_a_long_list_scrolls(
         "queue": reverse("projects:review_queue", args=[long_queue.pk]),
         "registrations": reverse("applications:registration_list", args=[long_queue.pk]),
         "partners": reverse("projects:partner_list"),
+        "my proposals": reverse("projects:my_proposals"),
     }[list_name]
-    table = open_list(page, log_in, live_server, path)
+    person = ("coordinator", "pw-coordinator-1") if list_name == "my proposals" else ("ir-staff", "pw-ir-staff-1")
+    table = open_list(page, log_in, live_server, path, person=person)
     assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
 
-    table.get_by_role("row").nth(20).scroll_into_view_if_needed()
+    table.get_by_role("row").nth(18).scroll_into_view_if_needed()
 
     assert page.evaluate("() => window.scrollY") > 300
     first_header = table.get_by_role("columnheader").first
