@@ -4,9 +4,8 @@ string: a value that does not fit its field is ignored, never an error page."""
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries as all_countries
 
-from projects.models import Unit
+from icm_portal.countries import country_choices, unit_choices
 
 from .models import RegistrationKind, RegistrationState, StudyLevel
 from .selectors import SORTS, sorted_registrations
@@ -30,9 +29,7 @@ class RegistrationFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Student or staff"), choices=RegistrationKind.choices, empty_label=EVERYTHING
     )
-    unit = django_filters.ModelChoiceFilter(
-        label=_("Unit"), queryset=Unit.objects.order_by("name"), empty_label=EVERYTHING
-    )
+    unit = django_filters.ChoiceFilter(label=_("Unit"), empty_label=EVERYTHING)
     study_level = django_filters.ChoiceFilter(
         label=_("Study level"), choices=StudyLevel.choices, empty_label=EVERYTHING
     )
@@ -50,7 +47,15 @@ class RegistrationFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["country"].extra["choices"] = list(all_countries)
+        # Only the countries and units of the call's registrations, read in one query.
+        in_use = list(
+            self.queryset.order_by().values_list("countries", "unit_id", "unit__name", "unit__abbreviation").distinct()
+        )
+        # The countries column holds two-letter codes joined by commas.
+        self.filters["country"].extra["choices"] = country_choices(
+            code for codes, *_unit in in_use for code in codes.split(",") if code
+        )
+        self.filters["unit"].extra["choices"] = unit_choices([unit for _codes, *unit in in_use])
 
     def search(self, registrations, name, value):
         return registrations.filter(

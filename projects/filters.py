@@ -4,11 +4,11 @@ string: a value that does not fit its field is ignored, never an error page."""
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from icm_portal.countries import country_choices, unit_choices
 from mobilities.models import Activity, Flow
 
-from .models import Region, Unit
+from .models import Region
 from .partners import PARTNER_SORTS, sorted_partners
 from .proposals.lifecycle import REACHED_IR
 from .reports import QUEUE_DEFAULT_SORT, QUEUE_SORT_LABELS, sorted_queue
@@ -39,7 +39,7 @@ class QueueFilter(django_filters.FilterSet):
     region = django_filters.ChoiceFilter(
         label=_("Region"), field_name="partner__region", choices=Region.choices, empty_label=_("Any region")
     )
-    unit = django_filters.ModelChoiceFilter(label=_("Unit"), queryset=Unit.objects.all(), empty_label=_("Any unit"))
+    unit = django_filters.ChoiceFilter(label=_("Unit"), empty_label=_("Any unit"))
     activity = django_filters.ChoiceFilter(
         label=_("Activity"), choices=Activity.choices, method="with_activity", empty_label=_("Any activity")
     )
@@ -57,7 +57,14 @@ class QueueFilter(django_filters.FilterSet):
             data = data.copy()
             data["sort"] = QUEUE_DEFAULT_SORT
         super().__init__(data, *args, **kwargs)
-        self.filters["country"].extra["choices"] = list(countries)
+        # Only the countries and units of the call's queue, read in one query.
+        in_use = list(
+            self.queryset.order_by()
+            .values_list("partner__country", "unit_id", "unit__name", "unit__abbreviation")
+            .distinct()
+        )
+        self.filters["country"].extra["choices"] = country_choices(code for code, *_unit in in_use if code)
+        self.filters["unit"].extra["choices"] = unit_choices([unit for _code, *unit in in_use])
 
     def search(self, proposals, name, value):
         return proposals.filter(
@@ -93,7 +100,7 @@ class PartnerFilter(django_filters.FilterSet):
 
     def __init__(self, *args, country_codes=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["country"].extra["choices"] = [(code, countries.name(code)) for code in country_codes]
+        self.filters["country"].extra["choices"] = country_choices(country_codes)
 
     def search(self, partners, name, value):
         return partners.filter(
