@@ -27,6 +27,12 @@ class PlaceMixin:
     """The region follows from the country, a programme country is refused for a partner, and empty
     coordinates are looked up from the city (``partners.place_institution``)."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.instance.has_coordinates:
+            # A requested partner's (0, 0) means "unknown": shown empty, so that saving looks the city up.
+            self.initial["latitude"] = self.initial["longitude"] = None
+
     def clean(self):
         data = super().clean()
         if "country" not in data or "city" not in data:

@@ -200,3 +200,15 @@ def test_the_migration_moves_existing_rows_to_their_countrys_region():
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
     assert Institution.objects.get(pk=brazil.pk).region == Region.LATIN_AMERICA
+
+
+def test_a_requested_partners_unknown_coordinates_are_looked_up_when_ir_staff_save_it(admin_client_ir, coordinator):
+    requested = services.request_partner(name="Universidad de La Habana", country="CU", city="Havana", by=coordinator)
+    change = reverse("admin:projects_institution_change", args=[requested.pk])
+    page = admin_client_ir.get(change)
+    assert page.context["adminform"].form["latitude"].value() is None
+    data = {**LEUVEN, "name": requested.name, "country": "CU", "city": "Havana", "latitude": "", "longitude": ""}
+    admin_client_ir.post(change, {**data, "is_confirmed": "on"})
+    requested.refresh_from_db()
+    assert requested.has_coordinates and abs(requested.latitude - Decimal("23.13")) < Decimal("0.01")
+    assert requested.region == Region.CARIBBEAN
