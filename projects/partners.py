@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 from icm_portal.roles import is_ir_staff
 from mobilities.budget import EARTH_RADIUS_KM
 
-from .models import Institution, Proposal, Region
+from .models import Institution, Proposal
+from .places import city_coordinates
+from .regions import partner_country_problem, region_for_country
 
 
 def home_institution():
@@ -63,11 +65,39 @@ def partner_countries():
     )
 
 
+def place_institution(institution, *, country, city, is_home, coordinates):
+    """Set the institution's region from its country; returns ({field: problem}, looked-up coordinates or None).
+
+    A university in an EU member state or an associated country is refused as a partner. Coordinates
+    left empty are looked up from the city; when the city is not in the list, they have to be typed.
+    """
+    problems = {}
+    refusal = None if is_home else partner_country_problem(country)
+    if refusal:
+        problems["country"] = refusal
+    institution.region = region_for_country(country)
+    latitude, longitude = coordinates
+    if latitude is not None and longitude is not None:
+        return problems, None
+    if latitude is not None or longitude is not None:
+        problems["latitude" if latitude is None else "longitude"] = _(
+            "Give both latitude and longitude, or leave both empty to look the city up."
+        )
+        return problems, None
+    found = city_coordinates(city, country)
+    if found is None and not refusal:
+        problems["latitude"] = _(
+            "“%(city)s” was not found in the list of cities of this country: type its latitude and longitude."
+        ) % {"city": city}
+    return problems, found
+
+
 def request_partner(*, name, country, city, by):
     """A partner university that is not in the directory yet: unconfirmed until IR staff confirm it.
 
-    Its coordinates are unknown (0, 0) and its region "Other" until IR staff fill them in
-    the admin; flows towards it are priced once it is confirmed.
+    Its region follows from its country, which may not take part in the programme itself; its
+    coordinates are unknown (0, 0) until IR staff fill them in the admin; flows towards it are
+    priced once it is confirmed.
     """
     name, city = (name or "").strip(), (city or "").strip()
     problems = {}
@@ -75,6 +105,8 @@ def request_partner(*, name, country, city, by):
         problems["new_partner_name"] = [_("Give the partner university's name.")]
     if not country:
         problems["new_partner_country"] = [_("Choose the partner university's country.")]
+    elif refusal := partner_country_problem(country):
+        problems["new_partner_country"] = [refusal]
     if not city:
         problems["new_partner_city"] = [_("Give the partner university's city.")]
     if problems:
@@ -88,7 +120,7 @@ def request_partner(*, name, country, city, by):
         city=city,
         latitude=Decimal("0"),
         longitude=Decimal("0"),
-        region=Region.OTHER,
+        region=region_for_country(country),
         is_confirmed=False,
     )
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from icm_portal.roles import IRStaffAdminMixin
 
 from ..calls import RATE_TABLE_FIXED, call_change_problems, save_call
+from ..forms.partners import PlaceMixin
 from ..models import Call, CallContact, Institution, Unit
 from ..proposals.lifecycle import FUNDED
 from .proposals import confirm_partners, merge_into_confirmed_partner
@@ -65,8 +66,21 @@ class CallAdmin(IRStaffAdminMixin, admin.ModelAdmin):
         save_call(call=obj, by=request.user)
 
 
+class InstitutionForm(PlaceMixin, forms.ModelForm):
+    """The region is derived from the country; coordinates left empty are looked up from the city."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("latitude", "longitude"):
+            if name in self.fields:
+                self.fields[name].required = False
+                self.fields[name].help_text = _("Leave empty to look the city up.")
+
+
 @admin.register(Institution)
 class InstitutionAdmin(IRStaffAdminMixin, admin.ModelAdmin):
+    form = InstitutionForm
+    readonly_fields = ["region"]
     list_display = ["name", "city", "country", "region", "erasmus_code", "is_home", "is_confirmed"]
     list_filter = ["is_confirmed", "is_home", "region", "country"]
     search_fields = ["name", "city", "erasmus_code", "schac_code", "oid", "pic"]

@@ -24,6 +24,8 @@ class Region(models.TextChoices):
     CARIBBEAN = "Caribbean", _("Caribbean")
     PACIFIC = "Pacific", _("Pacific")
     US_CANADA = "United States and Canada", _("United States and Canada")
+    MICROSTATES = "Andorra, Monaco, San Marino, Vatican", _("Andorra, Monaco, San Marino and Vatican City")
+    SWITZERLAND_FAROES_UK = "Switzerland, Faroe Islands, UK", _("Switzerland, the Faroe Islands and the United Kingdom")
     EU_ASSOCIATED = "EU and associated countries", _("EU and associated countries")
     OTHER = "Other", _("Other")
 

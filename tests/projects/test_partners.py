@@ -155,7 +155,6 @@ def test_ir_staff_add_a_partner_university(client, ir_user):
         ("pic", "12345", "9 digits"),
         ("latitude", "95", "less than or equal to 90"),
         ("longitude", "-181", "greater than or equal to -180"),
-        ("region", "Atlantis", "Select a valid choice"),
         ("country", "XX", "Select a valid choice"),
     ],
 )
