@@ -6,7 +6,7 @@ from icm_portal.roles import coordinated_by, visible_proposals
 from mobilities.models import Flow
 
 from ..models import Proposal, StateChange
-from .lifecycle import FUNDED
+from .lifecycle import FUNDED, ProposalState
 
 
 def awarded_proposals(call):
@@ -45,3 +45,14 @@ def visible_proposal(user, pk):
         Prefetch("state_changes", queryset=StateChange.objects.select_related("by")),
     )
     return visible_proposals(user, proposals).get(pk=pk)
+
+
+def coordinator_agenda(user, *, at):
+    """What awaits a coordinator: drafts to submit while their call is open, proposals with IR staff."""
+    proposals = proposals_of_coordinator(user)
+    return {
+        "to_submit": proposals.filter(
+            state=ProposalState.DRAFT, call__proposals_open__lte=at, call__proposals_close__gt=at
+        ).order_by("call__proposals_close", "id"),
+        "with_ir": proposals.filter(state__in=(ProposalState.SUBMITTED, ProposalState.UNDER_REVIEW)),
+    }

@@ -63,6 +63,8 @@ ROWS = [
     # Public pages, signing in, the language
     Row("health", GET, None, EVERYONE),
     Row("health", POST, None, EVERYONE),
+    Row("favicon", GET, None, EVERYONE),
+    Row("favicon", POST, None, EVERYONE),
     Row("home", GET, None, EVERYONE),
     Row("home", POST, None, EVERYONE),
     Row("login", GET, None, EVERYONE),
