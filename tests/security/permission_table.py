@@ -97,6 +97,8 @@ ROWS = [
     Row("projects:attachment_delete", POST, "attachment", OWN_PROPOSAL),
     Row("projects:attachment_download", GET, "attachment", VISIBLE),
     Row("projects:attachment_download", POST, "attachment", VISIBLE),
+    Row("projects:co_coordinator_search", GET, None, COORDINATORS),
+    Row("projects:co_coordinator_search", POST, None, OWN_POST_ONLY),
     Row("projects:my_proposals", GET, None, COORDINATORS),
     Row("projects:my_proposals", POST, None, COORDINATORS),
     Row("projects:proposal_create", GET, "call", COORDINATORS),
