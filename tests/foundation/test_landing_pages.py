@@ -5,6 +5,8 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -143,3 +145,21 @@ def test_pages_link_an_svg_favicon_and_favicon_ico_leads_to_it(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"] == icon
+
+
+@pytest.mark.parametrize("who", ["ir_user", "coordinator", "plain_user"])
+def test_each_landing_page_runs_the_same_queries_for_one_or_several_calls(
+    client, request, django_assert_num_queries, who
+):
+    user = request.getfixturevalue(who)
+    client.force_login(user)
+    ProposalFactory(state=ProposalState.SUBMITTED, coordinator=user)
+    client.get(reverse("home"))  # warm the session
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("home"))
+    for _ in range(3):
+        ProposalFactory(state=ProposalState.UNDER_REVIEW, coordinator=user)
+        ProposalFactory(coordinator=user)
+    with django_assert_num_queries(len(one.captured_queries)):
+        response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="nl")
+    assert response.status_code == 200
