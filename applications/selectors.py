@@ -9,7 +9,7 @@ from django_countries.fields import Country
 from projects.models import Call
 from projects.proposals.selectors import awarded_proposals
 
-from .models import Registration, RegistrationState
+from .models import Registration, RegistrationState, normalise_email
 
 # The sort keys the staff list offers, mapped to SQL orderings (anything else falls back to the newest first).
 SORTS = {
@@ -116,4 +116,13 @@ def registration_for_staff(pk):
         Registration.objects.select_related("call", "unit")
         .prefetch_related("partners", "proposals__partner")
         .get(pk=pk)
+    )
+
+
+def registrations_of(email):
+    """The interest registrations made with this address (newest first), for its owner's home page."""
+    return (
+        Registration.objects.filter(email_normalised=normalise_email(email), anonymised_at__isnull=True)
+        .select_related("call")
+        .order_by("-created_at", "-id")
     )

@@ -11,6 +11,7 @@ from .pages import views as pages
 urlpatterns = [
     path("", pages.home, name="home"),
     path("health/", views.health, name="health"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path(
         "accounts/password_reset/",
         PasswordResetView.as_view(form_class=OutboxPasswordResetForm),

@@ -1,7 +1,9 @@
-"""The portal's own endpoints: the health check the containers ask."""
+"""The portal's own endpoints: the health check the containers ask, the icon browsers ask."""
 
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
 
 
 def health(request):
@@ -9,3 +11,8 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links: send them to the SVG icon."""
+    return redirect(static("favicon.svg"), permanent=True)

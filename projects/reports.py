@@ -207,3 +207,20 @@ def calls_for_review():
             Sum("proposals__awarded_amount", filter=Q(proposals__state__in=FUNDED)), ZERO, output_field=MONEY
         ),
     ).order_by("-year", "-proposals_close")
+
+
+def calls_awaiting_decisions(at):
+    """What IR staff must act on: each call open now or with proposals still undecided, with its
+    submitted and under-review counts, its deadlines and the envelope its awards leave."""
+    undecided = Q(proposals__state__in=(S.SUBMITTED, S.UNDER_REVIEW))
+    open_now = Q(proposals_open__lte=at, proposals_close__gt=at)
+    open_now |= Q(registration_open__lte=at, registration_close__gt=at)
+    calls = Call.objects.annotate(
+        submitted=Count("proposals", filter=Q(proposals__state=S.SUBMITTED)),
+        under_review=Count("proposals", filter=Q(proposals__state=S.UNDER_REVIEW)),
+        awarded=Coalesce(
+            Sum("proposals__awarded_amount", filter=Q(proposals__state__in=FUNDED)), ZERO, output_field=MONEY
+        ),
+    )
+    calls = calls.filter(open_now | Q(pk__in=Call.objects.filter(undecided).values("pk"))).order_by("proposals_close")
+    return [{"call": call, "envelope_left": call.envelope - call.awarded} for call in calls]

@@ -3,17 +3,28 @@
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from applications.selectors import registration_counts
-from icm_portal.roles import ir_staff_required
+from applications.selectors import registration_counts, registrations_of
+from icm_portal.roles import ir_staff_required, is_coordinator, is_ir_staff
 from projects.calls import open_calls
 from projects.models import Call
+from projects.proposals.selectors import coordinator_agenda
 from projects.reports import call_overview as review_figures
+from projects.reports import calls_awaiting_decisions
 
 
 def home(request):
-    """The open calls, for everyone; the navigation shows what each role may use."""
+    """Everyone sees the open calls; a signed-in person first sees what awaits them in their role:
+    IR staff what needs a decision, a coordinator their proposals, anyone else their registrations."""
     now = timezone.now()
-    return render(request, "home.html", {"calls": list(open_calls(now)), "now": now})
+    context = {"calls": list(open_calls(now)), "now": now}
+    user = request.user
+    if is_ir_staff(user):
+        return render(request, "home_ir.html", {**context, "decisions": calls_awaiting_decisions(now)})
+    if is_coordinator(user):
+        return render(request, "home_coordinator.html", {**context, **coordinator_agenda(user, at=now)})
+    if user.is_authenticated:
+        return render(request, "home_person.html", {**context, "registrations": list(registrations_of(user.email))})
+    return render(request, "home.html", context)
 
 
 @ir_staff_required

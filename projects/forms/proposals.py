@@ -1,16 +1,16 @@
 """Forms of a proposal: its fields and narrative, an attachment, and the notes of withdraw and return."""
 
 from django import forms
-from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
-from icm_portal.roles import COORDINATORS
 from icm_portal.validators import validate_single_line
 
 from ..models import Institution, Proposal
 from ..proposals.drafting import NARRATIVE_FIELDS
+from ..proposals.selectors import co_coordinator_candidates
 
 
 class PartnerChoiceField(forms.ModelChoiceField):
@@ -58,11 +58,18 @@ class ProposalForm(forms.ModelForm):
             partners = Institution.objects.filter(is_home=False).filter(pk=self.instance.partner_id) | partners
         self.fields["partner"].queryset = partners.order_by("name")
         self.fields["partner"].widget.attrs["data-partner-select"] = ""
-        self.fields["co_coordinators"].queryset = (
-            get_user_model()
-            .objects.filter(groups__name=COORDINATORS, is_active=True)
-            .exclude(pk=coordinator.pk)
-            .order_by("last_name", "first_name", "username")
+        self.fields["co_coordinators"].queryset = co_coordinator_candidates(excluding=coordinator)
+        # With JavaScript, a search box over the coordinators stands in for the multiple select.
+        self.fields["co_coordinators"].widget.attrs.update(
+            {
+                "data-co-coordinator-search": reverse("projects:co_coordinator_search"),
+                "data-search-label": _("Search colleagues by name or e-mail"),
+                "data-add-label": _("Add"),
+                "data-remove-label": _("Remove"),
+                "data-none-label": _("No co-coordinators yet."),
+                "data-no-match-label": _("No coordinator matches."),
+                "data-chosen-label": _("Co-coordinators"),
+            }
         )
 
     def partner_request(self):

@@ -1,12 +1,13 @@
 """Reads of proposals that are more than a filter: a coordinator's own, one proposal's page, a call's awards."""
 
-from django.db.models import Count, Prefetch, Sum
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Prefetch, Q, Sum
 
-from icm_portal.roles import coordinated_by, visible_proposals
+from icm_portal.roles import COORDINATORS, coordinated_by, visible_proposals
 from mobilities.models import Flow
 
 from ..models import Proposal, StateChange
-from .lifecycle import FUNDED
+from .lifecycle import FUNDED, ProposalState
 
 
 def awarded_proposals(call):
@@ -45,3 +46,37 @@ def visible_proposal(user, pk):
         Prefetch("state_changes", queryset=StateChange.objects.select_related("by")),
     )
     return visible_proposals(user, proposals).get(pk=pk)
+
+
+def coordinator_agenda(user, *, at):
+    """What awaits a coordinator: drafts to submit while their call is open, proposals with IR staff."""
+    proposals = proposals_of_coordinator(user)
+    return {
+        "to_submit": proposals.filter(
+            state=ProposalState.DRAFT, call__proposals_open__lte=at, call__proposals_close__gt=at
+        ).order_by("call__proposals_close", "id"),
+        "with_ir": proposals.filter(state__in=(ProposalState.SUBMITTED, ProposalState.UNDER_REVIEW)),
+    }
+
+
+def co_coordinator_candidates(*, excluding):
+    """The coordinators who may be added as co-coordinators of ``excluding``'s proposal."""
+    return (
+        get_user_model()
+        .objects.filter(groups__name=COORDINATORS, is_active=True)
+        .exclude(pk=excluding.pk)
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def co_coordinators_matching(query, *, excluding, limit=20):
+    """At most ``limit`` candidates whose name, username or e-mail holds every word of ``query``."""
+    candidates = co_coordinator_candidates(excluding=excluding)
+    for word in query.split():
+        candidates = candidates.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(username__icontains=word)
+            | Q(email__icontains=word)
+        )
+    return list(candidates[:limit])

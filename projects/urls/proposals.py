@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from ..views import actions, attachments
+from ..views import actions, attachments, colleagues
 from ..views import proposals as views
 
 urlpatterns = [
     path("proposals/", views.my_proposals, name="my_proposals"),
+    path("proposals/co-coordinators/", colleagues.co_coordinator_search, name="co_coordinator_search"),
     path("calls/<int:call_pk>/proposals/new/", views.proposal_create, name="proposal_create"),
     path("proposals/<int:pk>/", views.proposal_detail, name="proposal_detail"),
     path("proposals/<int:pk>/edit/", views.proposal_edit, name="proposal_edit"),

@@ -6,10 +6,11 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_coordinator_logs_in_and_sees_home_page(page, log_in, coordinator):
+def test_coordinator_logs_in_and_lands_on_their_proposals(page, log_in, coordinator):
     log_in("coordinator", "pw-coordinator-1")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Erasmus+ International Credit Mobility")
-    expect(page.get_by_role("navigation", name="Main navigation")).to_contain_text("Cora Ordinator")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your proposals")
+    expect(page.get_by_role("navigation", name="Main navigation")).not_to_contain_text("Cora Ordinator")
+    expect(page.get_by_role("contentinfo")).to_contain_text("Signed in as Cora Ordinator")
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
     # Bootstrap's stylesheet is served (no CDN): the navbar gets its primary colour.
     background = page.locator("nav.navbar").evaluate("el => getComputedStyle(el).backgroundColor")

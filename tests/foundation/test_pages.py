@@ -37,7 +37,8 @@ def test_home_page_lists_open_calls_only(client):
 def test_home_page_query_count_does_not_grow_with_calls(client, coordinator, django_assert_num_queries, signed_in):
     if signed_in:
         client.force_login(coordinator)
-    expected = 4 if signed_in else 1  # session, user, groups for the navigation; the calls
+    # session, user, groups for the navigation; the calls; a coordinator's drafts to submit and proposals with IR
+    expected = 6 if signed_in else 1
     CallFactory()
     with django_assert_num_queries(expected):
         client.get(reverse("home"))
@@ -57,7 +58,7 @@ def test_page_is_in_the_active_language_with_landmarks(client):
 def test_log_in_and_out(client, coordinator):
     response = client.post(reverse("login"), {"username": "coordinator", "password": "pw-coordinator-1"})
     assert response.status_code == 302
-    assert "Cora Ordinator" in client.get(reverse("home")).content.decode()
+    assert "Signed in as Cora Ordinator" in client.get(reverse("home")).content.decode()
     client.post(reverse("logout"))
     assert "Log in" in client.get(reverse("home")).content.decode()
 

@@ -186,7 +186,7 @@ def test_compare_page_shows_each_dimension_per_call_with_its_chart(client, two_c
     for heading in ("By partner country", "By region", "By direction", "By activity"):
         assert f">{heading}</h3>" in text
     assert text.count(f'<th scope="colgroup" colspan="4" class="text-center">{other.name}</th>') == 4
-    assert "Older call: awarded (EUR)" in text  # the charts' legend names each call's bars
+    assert "Older call: awarded (EUR): " in text  # each bar is captioned with its call and series
     assert "<td>Japan</td>" not in text and '<th scope="row">Japan</th>' in text
     assert "style=" not in text
 

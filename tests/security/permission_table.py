@@ -63,6 +63,8 @@ ROWS = [
     # Public pages, signing in, the language
     Row("health", GET, None, EVERYONE),
     Row("health", POST, None, EVERYONE),
+    Row("favicon", GET, None, EVERYONE),
+    Row("favicon", POST, None, EVERYONE),
     Row("home", GET, None, EVERYONE),
     Row("home", POST, None, EVERYONE),
     Row("login", GET, None, EVERYONE),
@@ -95,6 +97,8 @@ ROWS = [
     Row("projects:attachment_delete", POST, "attachment", OWN_PROPOSAL),
     Row("projects:attachment_download", GET, "attachment", VISIBLE),
     Row("projects:attachment_download", POST, "attachment", VISIBLE),
+    Row("projects:co_coordinator_search", GET, None, COORDINATORS),
+    Row("projects:co_coordinator_search", POST, None, OWN_POST_ONLY),
     Row("projects:my_proposals", GET, None, COORDINATORS),
     Row("projects:my_proposals", POST, None, COORDINATORS),
     Row("projects:proposal_create", GET, "call", COORDINATORS),
