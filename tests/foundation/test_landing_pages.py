@@ -47,6 +47,7 @@ def test_ir_staff_land_on_what_needs_a_decision(client, ir_user):
     assert '<dd class="col-sm-7" data-figure="under-review">1</dd>' in html
     assert "400,000.00 of 450,000.00" in html  # the envelope left after the award
     assert reverse("projects:review_queue", args=[call.pk]) in html
+    assert f'href="{reverse("applications:call_page", args=[call.pk])}"' in html  # the page applicants see
     assert call.proposals_close.strftime("%Y") in html
 
 
