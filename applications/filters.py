@@ -49,7 +49,9 @@ class RegistrationFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         # Only the countries and units of the call's registrations, read in one query.
         in_use = list(
-            self.queryset.order_by().values_list("countries", "unit_id", "unit__name", "unit__abbreviation").distinct()
+            self.queryset.order_by()
+            .values_list("countries", "unit_id", "unit__name", "unit__name_nl", "unit__abbreviation")
+            .distinct()
         )
         # The countries column holds two-letter codes joined by commas.
         self.filters["country"].extra["choices"] = country_choices(

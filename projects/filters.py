@@ -60,7 +60,7 @@ class QueueFilter(django_filters.FilterSet):
         # Only the countries and units of the call's queue, read in one query.
         in_use = list(
             self.queryset.order_by()
-            .values_list("partner__country", "unit_id", "unit__name", "unit__abbreviation")
+            .values_list("partner__country", "unit_id", "unit__name", "unit__name_nl", "unit__abbreviation")
             .distinct()
         )
         self.filters["country"].extra["choices"] = country_choices(code for code, *_unit in in_use if code)

@@ -46,7 +46,7 @@ class CallAdmin(IRStaffAdminMixin, admin.ModelAdmin):
     list_select_related = ["rate_table"]
     inlines = [CallContactInline]
     fieldsets = [
-        (None, {"fields": ["name", "year", "description", "envelope", "rate_table"]}),
+        (None, {"fields": ["name", "year", "description", "description_nl", "envelope", "rate_table"]}),
         (_("Proposal window"), {"fields": ["proposals_open", "proposals_close"]}),
         (_("Interest registration window"), {"fields": ["registration_open", "registration_close"]}),
     ]
@@ -94,5 +94,5 @@ class InstitutionAdmin(IRStaffAdminMixin, admin.ModelAdmin):
 
 @admin.register(Unit)
 class UnitAdmin(IRStaffAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "abbreviation"]
-    search_fields = ["name", "abbreviation"]
+    list_display = ["name", "name_nl", "abbreviation"]
+    search_fields = ["name", "name_nl", "abbreviation"]

@@ -18,6 +18,12 @@ CALL_DESCRIPTION = (
     "“Innovating and Connecting”. Anyone interested registers interest with the International Relations office."
 )
 
+CALL_DESCRIPTION_NL = (
+    "Uitwisselingsprojecten met universiteiten buiten de EU: verblijven voor studie, onderwijs en onderzoek "
+    "die samen met partners kennis en vaardigheden opbouwen, in lijn met het strategisch plan van de universiteit "
+    "“Innoveren en Verbinden”. Wie belangstelling heeft, meldt die aan bij het bureau International Relations."
+)
+
 CONTACTS = [
     ("International Relations office", "ir-office@example.org"),
     ("International Relations, mobility desk", "ir-mobility@example.org"),
@@ -35,15 +41,16 @@ HOME = {
     "website": "https://www.universiteitleiden.nl",
 }
 
+# English name, Dutch name (none where the unit uses its English name in Dutch too), abbreviation
 UNITS = [
-    ("Leiden Observatory", "STRW"),
-    ("Institute of Security and Global Affairs", "ISGA"),
-    ("Leiden Academic Centre for Drug Research", "LACDR"),
-    ("Faculty of Humanities", "HUM"),
-    ("Leiden Law School", "LAW"),
-    ("Faculty of Social and Behavioural Sciences", "FSW"),
-    ("Faculty of Archaeology", "ARCH"),
-    ("Leiden Institute of Advanced Computer Science", "LIACS"),
+    ("Leiden Observatory", "Sterrewacht Leiden", "STRW"),
+    ("Institute of Security and Global Affairs", "Instituut Security and Global Affairs", "ISGA"),
+    ("Leiden Academic Centre for Drug Research", "", "LACDR"),
+    ("Faculty of Humanities", "Faculteit Geesteswetenschappen", "HUM"),
+    ("Leiden Law School", "Faculteit Rechtsgeleerdheid", "LAW"),
+    ("Faculty of Social and Behavioural Sciences", "Faculteit Sociale Wetenschappen", "FSW"),
+    ("Faculty of Archaeology", "Faculteit Archeologie", "ARCH"),
+    ("Leiden Institute of Advanced Computer Science", "", "LIACS"),
 ]
 
 # name, country, city, latitude, longitude, region, SCHAC code (the institution's domain)
@@ -112,6 +119,7 @@ def seed():
             defaults={
                 "year": 2023,
                 "description": CALL_DESCRIPTION,
+                "description_nl": CALL_DESCRIPTION_NL,
                 "proposals_open": now - dt.timedelta(days=30),
                 "proposals_close": now + dt.timedelta(days=60),
                 "registration_open": now - dt.timedelta(days=30),
@@ -123,8 +131,8 @@ def seed():
         for name, email in CONTACTS:
             CallContact.objects.get_or_create(call=call, email=email, defaults={"name": name})
         Institution.objects.get_or_create(is_home=True, defaults=HOME)
-        for name, abbreviation in UNITS:
-            Unit.objects.get_or_create(name=name, defaults={"abbreviation": abbreviation})
+        for name, name_nl, abbreviation in UNITS:
+            Unit.objects.get_or_create(name=name, defaults={"name_nl": name_nl, "abbreviation": abbreviation})
         for name, country, city, latitude, longitude, region, schac in PARTNERS:
             Institution.objects.get_or_create(
                 name=name,

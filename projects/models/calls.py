@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from icm_portal.bilingual import in_language
 from icm_portal.validators import (
     EARLIEST_DATE,
     EARLIEST_INSTANT,
@@ -23,6 +24,9 @@ class Call(models.Model):
     name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
     year = models.PositiveSmallIntegerField(_("year"), validators=[validate_portal_year])
     description = models.TextField(_("description"), blank=True)
+    description_nl = models.TextField(
+        _("description in Dutch"), blank=True, help_text=_("Shown to visitors who read the portal in Dutch.")
+    )
     proposals_open = models.DateTimeField(_("proposals open"), validators=[validate_portal_date])
     proposals_close = models.DateTimeField(_("proposal deadline"), validators=[validate_portal_date])
     registration_open = models.DateTimeField(_("interest registration opens"), validators=[validate_portal_date])
@@ -63,6 +67,11 @@ class Call(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def localised_description(self):
+        """The description in the visitor's language."""
+        return in_language(self.description, self.description_nl)
 
     def accepts_proposals(self, at=None):
         at = at or timezone.now()

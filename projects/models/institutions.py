@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from icm_portal.bilingual import in_language
 from icm_portal.validators import validate_single_line
 
 
@@ -88,6 +89,13 @@ class Unit(models.Model):
     """A faculty or institute of the home university."""
 
     name = models.CharField(_("name"), max_length=200, unique=True, validators=[validate_single_line])
+    name_nl = models.CharField(
+        _("name in Dutch"),
+        max_length=200,
+        blank=True,
+        validators=[validate_single_line],
+        help_text=_("Shown to visitors who read the portal in Dutch; the English name otherwise."),
+    )
     abbreviation = models.CharField(_("abbreviation"), max_length=20, blank=True, validators=[validate_single_line])
 
     class Meta:
@@ -96,4 +104,10 @@ class Unit(models.Model):
         verbose_name_plural = _("units")
 
     def __str__(self):
-        return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
+        name = self.localised_name
+        return f"{name} ({self.abbreviation})" if self.abbreviation else name
+
+    @property
+    def localised_name(self):
+        """The name in the visitor's language."""
+        return in_language(self.name, self.name_nl)
