@@ -76,17 +76,16 @@ def test_wrong_configuration_fails_fast_naming_the_variable(env, named):
     assert named in result.stderr.strip().splitlines()[-1]
 
 
+def _deploy_check(env, *, fail_level):
+    """``manage.py check --deploy`` in a fresh interpreter with this environment."""
+    command = [sys.executable, "manage.py", "check", "--deploy", "--fail-level", fail_level]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+
+
 def test_deploy_check_reports_tasks_running_in_process():
     env = {k: v for k, v in os.environ.items() if k not in RUN_ONLY}
     env.update({"DEBUG": "0", "SECRET_KEY": "k" * 60, "ALLOWED_HOSTS": "icm.example.org"})
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "ERROR"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _deploy_check(env, fail_level="ERROR")
     assert result.returncode != 0
     assert "icm_portal.E001" in result.stderr
     assert "icm_portal.E002" in result.stderr
@@ -103,14 +102,7 @@ def test_deploy_check_is_clean_in_production_shape():
             "EMAIL_URL": "smtp://mail.example.org:587",
         }
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _deploy_check(env, fail_level="WARNING")
     assert result.returncode == 0, result.stderr
 
 
@@ -139,14 +131,7 @@ def test_deploy_check_names_a_library_the_broker_or_the_cache_cannot_import(tmp_
             "PYTHONPATH": str(tmp_path),  # the module shadowed by one that cannot be imported
         }
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "ERROR"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _deploy_check(env, fail_level="ERROR")
     assert result.returncode != 0
     for text in reported:
         assert text in result.stderr, result.stderr
