@@ -1,0 +1,46 @@
+"""The models of the applications app, one module a concern: interest registrations, invitations
+to apply, applications for slots with their reviews and history, and placements."""
+
+from ..selection.states import ApplicationState
+from .invitations import SlotInvitation
+from .placements import Placement
+from .registrations import (
+    EMAIL_MAX,
+    MESSAGE_MAX,
+    NAME_MAX,
+    PERIOD_MAX,
+    PendingRegistration,
+    Registration,
+    RegistrationKind,
+    RegistrationState,
+    StudyLevel,
+    new_withdraw_token,
+    normalise_email,
+)
+from .slot_applications import (
+    Application,
+    ApplicationReview,
+    ApplicationStateChange,
+    application_document_path,
+)
+
+__all__ = [
+    "EMAIL_MAX",
+    "MESSAGE_MAX",
+    "NAME_MAX",
+    "PERIOD_MAX",
+    "Application",
+    "ApplicationReview",
+    "ApplicationState",
+    "ApplicationStateChange",
+    "PendingRegistration",
+    "Placement",
+    "Registration",
+    "RegistrationKind",
+    "RegistrationState",
+    "SlotInvitation",
+    "StudyLevel",
+    "application_document_path",
+    "new_withdraw_token",
+    "normalise_email",
+]

@@ -1,0 +1,1 @@
+"""Applications for slots and the selection of participants among them."""
