@@ -70,6 +70,22 @@ def visible_proposals(user, proposals):
 can_review_proposal = is_ir_staff & ~coordinates_proposal
 
 
+@rules.predicate
+def coordinates_slot(user, slot):
+    """Coordinator or co-coordinator of the proposal whose flow opened the slot."""
+    return slot is not None and coordinates_proposal(user, slot.flow.proposal)
+
+
+def slots_coordinated_by(user):
+    """SQL of ``coordinates_slot``: the slots of the proposals ``user`` (co-)coordinates."""
+    return Q(flow__proposal__coordinator=user) | Q(flow__proposal__co_coordinators=user)
+
+
+# A slot's coordinator and IR staff keep its places and select among its applicants; IR staff
+# never select for a slot of a proposal they coordinate themselves (as with reviews).
+can_manage_slot = is_ir_staff | coordinates_slot
+
+
 def ir_staff_required(view):
     """Function-view decorator: sign-in first, then IR staff only (403 for others)."""
 
