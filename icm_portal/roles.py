@@ -81,8 +81,7 @@ def slots_coordinated_by(user):
     return Q(flow__proposal__coordinator=user) | Q(flow__proposal__co_coordinators=user)
 
 
-# A slot's coordinator and IR staff keep its places and select among its applicants; IR staff
-# never select for a slot of a proposal they coordinate themselves (as with reviews).
+# A slot's coordinator and IR staff keep its places and select among its applicants.
 can_manage_slot = is_ir_staff | coordinates_slot
 
 
