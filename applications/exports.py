@@ -1,5 +1,8 @@
 """Exports of a call's registrations for IR staff: CSV streamed row by row, and XLSX.
 
+A call is mailed to every student, so it may hold 100,000 registrations: the rows are read as
+tuples from a server-side cursor, in batches (``benchmarks/registration_export.py`` measures it).
+
 The files are written by the portal's one CSV and XLSX writer (``icm_portal.spreadsheets``), which
 also keeps typed text from becoming a spreadsheet formula.
 """
@@ -7,9 +10,12 @@ also keeps typed text from becoming a spreadsheet formula.
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from icm_portal.spreadsheets import csv_response as write_csv
 from icm_portal.spreadsheets import xlsx_response as write_xlsx
+
+from .models import Registration, RegistrationKind, RegistrationState, StudyLevel
 
 
 def _header():
@@ -31,23 +37,52 @@ def _header():
     ]
 
 
-def _row(registration):
-    return [
-        registration.name,
-        registration.email,
-        registration.get_kind_display(),
-        registration.unit.name,
-        registration.get_study_level_display(),
-        "; ".join(country.name for country in registration.countries),
-        "; ".join(partner.name for partner in registration.partners.all()),
-        "; ".join(proposal.title for proposal in registration.proposals.all()),
-        registration.preferred_period,
-        registration.message,
-        registration.get_language_display(),
-        registration.get_state_display(),
-        registration.created_at,  # Amsterdam time in the file (icm_portal.spreadsheets)
-        registration.updated_at,
-    ]
+# The columns read from the database, in the file's order; partners and projects are joined per batch.
+COLUMNS = (
+    "pk",
+    "name",
+    "email",
+    "kind",
+    "unit__name",
+    "study_level",
+    "countries",
+    "preferred_period",
+    "message",
+    "language",
+    "state",
+    "created_at",
+    "updated_at",
+)
+BATCH = 2000
+
+
+def _names_by_registration(through, registration_ids, name_field):
+    """{registration id: "name; name"} for one batch, in one query."""
+    names = {}
+    rows = (
+        through.objects.filter(registration_id__in=registration_ids)
+        .order_by("registration_id", name_field)
+        .values_list("registration_id", name_field)
+    )
+    for registration_id, name in rows:
+        names.setdefault(registration_id, []).append(name)
+    return {registration_id: "; ".join(found) for registration_id, found in names.items()}
+
+
+def _labels(choices):
+    """{value: label}, each label translated once instead of once a row."""
+    return {value: str(label) for value, label in choices}
+
+
+def _batches(rows):
+    batch = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _filename(call, extension):
@@ -55,7 +90,38 @@ def _filename(call, extension):
 
 
 def _rows(registrations):
-    return (_row(registration) for registration in registrations.iterator(chunk_size=500))
+    """The export's rows from plain tuples: a server-side cursor over the registrations, and per
+    batch one query for their partners and one for their projects; no model is built per row.
+
+    Choices and country names are looked up once, in the active language.
+    """
+    kinds = _labels(RegistrationKind.choices)
+    levels = _labels(StudyLevel.choices)
+    languages = _labels(Registration._meta.get_field("language").choices)
+    states = _labels(RegistrationState.choices)
+    country_names = _labels(countries)
+    rows = registrations.prefetch_related(None).values_list(*COLUMNS).iterator(chunk_size=BATCH)
+    for batch in _batches(rows):
+        ids = [row[0] for row in batch]
+        partners = _names_by_registration(Registration.partners.through, ids, "institution__name")
+        projects = _names_by_registration(Registration.proposals.through, ids, "proposal__title")
+        for pk, name, email, kind, unit, level, codes, period, message, language, state, created, updated in batch:
+            yield [
+                name,
+                email,
+                kinds.get(kind, kind),
+                unit,
+                levels.get(level, ""),
+                "; ".join(country_names.get(code, code) for code in codes.split(",") if code) if codes else "",
+                partners.get(pk, ""),
+                projects.get(pk, ""),
+                period,
+                message,
+                languages.get(language, language),
+                states.get(state, state),
+                created,  # Amsterdam time in the file (icm_portal.spreadsheets)
+                updated,
+            ]
 
 
 def csv_response(call, registrations):

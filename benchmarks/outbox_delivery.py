@@ -22,10 +22,11 @@ import threading
 import time
 from email.parser import BytesHeaderParser
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.common import bench_database_url  # noqa: E402
 
 
 class CountingMailbox:
@@ -45,27 +46,6 @@ class CountingMailbox:
     def received(self):
         with self.lock:
             return sum(self.by_message_id.values())
-
-
-def bench_database_url(server_url, name):
-    """Create database ``name`` on the server of ``server_url`` if missing; return its URL."""
-    import psycopg2
-
-    parsed = urlparse(server_url)
-    admin = psycopg2.connect(
-        host=parsed.hostname,
-        port=parsed.port or 5432,
-        user=parsed.username,
-        password=parsed.password,
-        dbname=(parsed.path.lstrip("/") or "postgres"),
-    )
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if cursor.fetchone() is None:
-            cursor.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
-    return urlunparse(parsed._replace(path=f"/{name}"))
 
 
 def free_port():

@@ -3,6 +3,7 @@
 import csv
 import datetime as dt
 import io
+from collections import Counter
 
 import pytest
 from django.urls import reverse
@@ -246,3 +247,25 @@ def test_the_exports_hold_the_registration_moments_in_amsterdam_time(client, ir_
     response = client.get(reverse("applications:registration_export_csv", args=[call.pk]))
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert rows[1][rows[0].index("Registered")] == "2026-12-01 00:30:05"
+
+
+@pytest.mark.parametrize("rows", [1, 12])
+def test_the_csv_export_runs_a_fixed_number_of_queries(
+    client, ir_user, call, unit, register, django_assert_num_queries, rows
+):
+    """Partners and projects are read per batch of rows, never per row (100,000 rows stream in seconds)."""
+    proposals = [ProposalFactory(call=call, unit=unit, state=ProposalState.AWARDED) for _n in range(2)]
+    for n in range(rows):
+        register(email=f"person{n}@example.org", partners=[p.partner for p in proposals], proposals=proposals[: n % 3])
+    client.force_login(ir_user)
+    url = reverse("applications:registration_export_csv", args=[call.pk])
+
+    with django_assert_num_queries(8):
+        response = client.get(url)
+        rows_read = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+
+    assert len(rows_read) == rows + 1
+    partner_names = "; ".join(sorted(p.partner.name for p in proposals))
+    assert {row[6] for row in rows_read[1:]} == {partner_names}
+    expected_projects = Counter("; ".join(sorted(p.title for p in proposals[: n % 3])) for n in range(rows))
+    assert Counter(row[7] for row in rows_read[1:]) == expected_projects
