@@ -14,10 +14,21 @@ APP_SEEDERS = (
     "projects.demo.reviews",
     "applications.demo",
 )
+SCALE_SEEDER = "applications.demo.scale"
 
 
 class Command(BaseCommand):
     help = "Create the demo accounts and the 2023 call's demo data (running it twice changes nothing)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            metavar="N",
+            help="then add N calls' worth of data in bulk, for benchmarks (500 proposals, 200 slots, "
+            "2,000 applications and 10,000 registrations each)",
+        )
 
     def handle(self, *args, **options):
         with transaction.atomic():
@@ -32,6 +43,9 @@ class Command(BaseCommand):
                 summary = module.seed()
                 if summary:
                     self.stdout.write(summary)
+        if options["scale"]:
+            with transaction.atomic():
+                self.stdout.write(import_module(SCALE_SEEDER).seed(options["scale"]))
         self.stdout.write("Demo log-ins (username / password / role):")
         for username, password, role in accounts:
             self.stdout.write(f"  {username:<14} {password:<18} {role}")
