@@ -81,7 +81,7 @@ class RegistrationForm(forms.Form):
         max_length=PERIOD_MAX,
         required=False,
         validators=[validate_single_line],
-        help_text=_("For example “spring semester 2024” or “two weeks in May”."),
+        help_text=_("For example “spring semester” or “two weeks in May”."),
     )
     message = forms.CharField(
         label=_("Message"),

@@ -1,9 +1,10 @@
-"""Demo interest registrations for the 2023 call: role-style names, example.org addresses only."""
+"""Demo interest registrations for the demo call: role-style names, example.org addresses only."""
 
 from django.db import transaction
 from django.utils import timezone
 
-from projects.models import Call, Unit
+from projects.demo.catalogue import demo_call
+from projects.models import Unit
 from projects.proposals.selectors import awarded_proposals
 
 from ..models import Registration, RegistrationKind, RegistrationState, StudyLevel, normalise_email
@@ -19,8 +20,8 @@ DEMO_REGISTRATIONS = [
 
 
 def seed():
-    """Create the demo registrations once; returns a one-line summary (or nothing without the 2023 call)."""
-    call = Call.objects.filter(name="Erasmus+ ICM 2023").first()
+    """Create the demo registrations once; returns a one-line summary (or nothing without the demo call)."""
+    call = demo_call()
     if call is None:
         return ""
     units = list(Unit.objects.order_by("name")[:3])

@@ -1,5 +1,6 @@
-"""Demo data of the projects app: the 2023 call with its IR contacts, Leiden University as home,
-its units, and the thirteen partner universities of the call (real places, role addresses only)."""
+"""Demo data of the projects app: a call modelled on the 2023 call, with its IR contacts, Leiden
+University as home, its units, and the thirteen partner universities of the call (real places, role
+addresses only)."""
 
 import datetime as dt
 from decimal import Decimal
@@ -11,7 +12,10 @@ from mobilities.rates import install_default_rates
 
 from ..models import Call, CallContact, Institution, Region, Unit
 
-CALL_NAME = "Erasmus+ ICM 2023"
+# The demo call's windows lie around the day it is first seeded, so that every journey can be taken;
+# like a real KA171 call it is named for the year of its deadline (the 2023 call closed in February 2023).
+CALL_NAME = "Erasmus+ ICM {year}"
+CALL_NAME_PATTERN = r"^Erasmus\+ ICM [0-9]{4}$"
 CALL_DESCRIPTION = (
     "Exchange projects with universities outside the EU: study, teaching and research stays that build "
     "knowledge and skills together with partners, in line with the university's strategic plan "
@@ -103,31 +107,39 @@ PARTNERS = [
 ]
 
 
+def demo_call():
+    """The demo's call, whichever year it was named for when first seeded (None before)."""
+    return Call.objects.filter(name__regex=CALL_NAME_PATTERN).order_by("pk").first()
+
+
 def seed():
     """Create the call, home university, units and partners once; later runs change nothing.
 
     The call's proposal and interest-registration windows are set OPEN at the first
     seeding (opened 30 days before, closing 60 days after ``timezone.now()``) so the
-    demo can be used at once; a later run keeps the dates it made.
+    demo can be used at once, and the call takes its deadline's year and name; a later
+    run keeps the call it made.
     Returns a one-line summary.
     """
     now = timezone.now()
     with transaction.atomic():
         rate_table = install_default_rates()
-        call, _created = Call.objects.get_or_create(
-            name=CALL_NAME,
-            defaults={
-                "year": 2023,
-                "description": CALL_DESCRIPTION,
-                "description_nl": CALL_DESCRIPTION_NL,
-                "proposals_open": now - dt.timedelta(days=30),
-                "proposals_close": now + dt.timedelta(days=60),
-                "registration_open": now - dt.timedelta(days=30),
-                "registration_close": now + dt.timedelta(days=60),
-                "envelope": Decimal("450000.00"),
-                "rate_table": rate_table,
-            },
-        )
+        call = demo_call()
+        if call is None:
+            deadline = now + dt.timedelta(days=60)
+            year = timezone.localtime(deadline).year
+            call = Call.objects.create(
+                name=CALL_NAME.format(year=year),
+                year=year,
+                description=CALL_DESCRIPTION,
+                description_nl=CALL_DESCRIPTION_NL,
+                proposals_open=now - dt.timedelta(days=30),
+                proposals_close=deadline,
+                registration_open=now - dt.timedelta(days=30),
+                registration_close=deadline,
+                envelope=Decimal("450000.00"),
+                rate_table=rate_table,
+            )
         for name, email in CONTACTS:
             CallContact.objects.get_or_create(call=call, email=email, defaults={"name": name})
         Institution.objects.get_or_create(is_home=True, defaults=HOME)
@@ -148,6 +160,6 @@ def seed():
                 },
             )
     return (
-        f"Projects: call “{CALL_NAME}” (envelope EUR 450,000.00, {len(CONTACTS)} IR contacts), "
+        f"Projects: call “{call.name}” (envelope EUR 450,000.00, {len(CONTACTS)} IR contacts), "
         f"home {HOME['name']}, {len(UNITS)} units, {len(PARTNERS)} partner universities."
     )

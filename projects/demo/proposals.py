@@ -1,4 +1,4 @@
-"""Demo data: the thirteen proposals of the 2023 call, 103 participants in all, in several states.
+"""Demo data: the thirteen proposals of the demo call (the 2023 call's), 103 participants in all, in several states.
 
 The three projects described in the call announcement come with the flows they
 describe; the other ten are plausible examples, marked as such in their summaries.
@@ -9,10 +9,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from ..calls import publish_decisions
-from ..models import Call, Institution, Proposal, ProposalState, Unit
+from ..models import Institution, Proposal, ProposalState, Unit
 from ..services import award_proposal, change_state, create_proposal
+from .catalogue import demo_call
 
-CALL_NAME = "Erasmus+ ICM 2023"
 IR_USER = "ir1"
 S = ProposalState
 EXAMPLE = "Example project for the demo (illustrative, not one of the announced awards). "
@@ -181,11 +181,11 @@ def _narrative(summary, partner):
 
 
 def seed():
-    """Give the 2023 call its thirteen proposals once; later runs leave them as they are.
+    """Give the demo call its thirteen proposals once; later runs leave them as they are.
 
     Returns a one-line summary, or nothing when the call or the demo accounts are missing.
     """
-    call = Call.objects.filter(name=CALL_NAME).first()
+    call = demo_call()
     User = get_user_model()
     people = {
         u.username: u
@@ -215,7 +215,7 @@ def seed():
                     award_proposal(
                         proposal_id=proposal.pk,
                         by=ir,
-                        note="Demo decision of the 2023 call.",
+                        note="Demo decision of the call.",
                         feedback="A clear plan built around the partner's needs; awarded in full.",
                     )
                     continue
@@ -223,7 +223,7 @@ def seed():
                     proposal_id=proposal.pk,
                     to_state=state,
                     by=coordinator if actor == "coordinator" else ir,
-                    note="" if actor == "coordinator" else "Demo decision of the 2023 call.",
+                    note="" if actor == "coordinator" else "Demo decision of the call.",
                 )
             created += 1
         if call.decisions_published_at is None:  # the demo's decisions are final: its page lists them
@@ -232,6 +232,6 @@ def seed():
     participants = sum(f.participants for p in proposals.prefetch_related("flows") for f in p.flows.all())
     awarded = sum(p.awarded_amount or 0 for p in proposals)
     return (
-        f"Proposals: {created} created, {proposals.count()} in “{CALL_NAME}” with {participants} participants, "
+        f"Proposals: {created} created, {proposals.count()} in “{call.name}” with {participants} participants, "
         f"EUR {awarded:,.2f} awarded of {call.envelope:,.2f}."
     )

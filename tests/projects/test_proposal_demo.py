@@ -5,15 +5,16 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from projects.demo.catalogue import demo_call
 from projects.models import Proposal, ProposalState
 
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_gives_the_2023_call_its_thirteen_proposals_once(role_groups):
+def test_seed_demo_gives_the_demo_call_its_thirteen_proposals_once(role_groups):
     call_command("seed_demo", stdout=StringIO())
     call_command("seed_demo", stdout=StringIO())
-    proposals = Proposal.objects.filter(call__name="Erasmus+ ICM 2023").prefetch_related("flows", "state_changes")
+    proposals = Proposal.objects.filter(call=demo_call()).prefetch_related("flows", "state_changes")
     assert proposals.count() == 13
     assert sum(f.participants for p in proposals for f in p.flows.all()) == 103
     states = {p.state for p in proposals}

@@ -1,4 +1,4 @@
-"""``manage.py seed_demo``: the demo accounts and the 2023 call. Idempotent."""
+"""``manage.py seed_demo``: the demo accounts and a call modelled on the 2023 call. Idempotent."""
 
 from importlib import import_module
 
@@ -18,7 +18,7 @@ SCALE_SEEDER = "applications.demo.scale"
 
 
 class Command(BaseCommand):
-    help = "Create the demo accounts and the 2023 call's demo data (running it twice changes nothing)."
+    help = "Create the demo accounts and the demo call's data (running it twice changes nothing)."
 
     def add_arguments(self, parser):
         parser.add_argument(
