@@ -21,6 +21,8 @@ from .models import (
 )
 
 HONEYPOT = "website"
+# A call with more awarded projects than this lets people search them instead of listing them all.
+LISTED_PROJECTS = 30
 
 PRIVACY_TEXT = _(
     "International Relations uses what you enter here only to inform you about this call and to plan the "
@@ -107,22 +109,27 @@ class RegistrationForm(forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
-    def __init__(self, *args, awarded_proposals, language="en", **kwargs):
+    def __init__(self, *args, offer, projects, search_url="", language="en", **kwargs):
+        """``offer`` is the call page's (its partners); ``projects`` the awarded projects to choose from.
+
+        Up to ``LISTED_PROJECTS`` projects are listed as checkboxes; a larger call is searched
+        (``search_url``, with JavaScript), and only the chosen projects are rendered as options.
+        """
         kwargs.setdefault("initial", {}).setdefault("language", language if language in ("en", "nl") else "en")
         super().__init__(*args, **kwargs)
-        awarded_ids = [p.pk for p in awarded_proposals]
-        partner_ids = {p.partner_id for p in awarded_proposals if p.partner_id}
-        self.fields["proposals"].queryset = Proposal.objects.filter(pk__in=awarded_ids).select_related("partner")
-        self.fields["partners"].queryset = Institution.objects.filter(pk__in=partner_ids).order_by("name")
-        partner_countries = sorted(
-            {p.partner.country.code for p in awarded_proposals if p.partner_id},
-            key=lambda code: all_countries.name(code),
+        awarded = offer.count
+        self.fields["proposals"].queryset = projects.select_related("partner").order_by("title", "id")
+        if awarded > LISTED_PROJECTS:
+            self._search_projects(search_url)
+        self.fields["partners"].queryset = Institution.objects.filter(pk__in=[p.pk for p in offer.partners]).order_by(
+            "name"
         )
+        partner_countries = sorted({p.country.code for p in offer.partners}, key=all_countries.name)
         codes = partner_countries or [code for code, _name in all_countries]
         self.fields["countries"].choices = [(code, all_countries.name(code)) for code in codes]
         if not partner_countries:
             self.fields["countries"].widget = forms.SelectMultiple(attrs={"size": 8})
-        if not awarded_ids:
+        if not awarded:
             del self.fields["proposals"]
             del self.fields["partners"]
         self.helper = FormHelper()
@@ -133,7 +140,7 @@ class RegistrationForm(forms.Form):
             Fieldset(
                 _("Your interest"),
                 "countries",
-                *(["partners", "proposals"] if awarded_ids else []),
+                *(["partners", "proposals"] if awarded else []),
                 "preferred_period",
                 "message",
                 "language",
@@ -142,6 +149,25 @@ class RegistrationForm(forms.Form):
             Div(Field(HONEYPOT), css_class="visually-hidden", aria_hidden="true"),
             Submit("register", _("Register my interest")),
         )
+
+    def _search_projects(self, search_url):
+        """A select of the chosen projects only, which the search box adds to (``search_select.js``)."""
+        field = self.fields["proposals"]
+        chosen_ids = [value for value in self.data.getlist(self.add_prefix("proposals")) if str(value).isdigit()]
+        chosen = field.queryset.filter(pk__in=chosen_ids[:LISTED_PROJECTS]) if self.is_bound else []
+        field.widget = forms.SelectMultiple(
+            attrs={
+                "data-search-url": search_url,
+                "data-search-label": _("Search the projects by title, partner or city"),
+                "data-add-label": _("Add"),
+                "data-remove-label": _("Remove"),
+                "data-none-label": _("No projects chosen yet."),
+                "data-no-match-label": _("No project matches."),
+                "data-chosen-label": _("Projects of interest"),
+            }
+        )
+        field.widget.choices = [(p.pk, field.label_from_instance(p)) for p in chosen]
+        field.help_text = _("Search for a project and add it; you may choose several.")
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())

@@ -3,10 +3,13 @@
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
 from django_countries.fields import Country
 
-from projects.models import Call
+from mobilities.models import Flow
+from projects.models import Call, Institution, Proposal
 from projects.proposals.selectors import awarded_proposals
 
 from .models import Registration, RegistrationState, normalise_email
@@ -39,25 +42,59 @@ class RegistrationCounts:
 
 @dataclass(frozen=True)
 class CallOffer:
-    """What the public call page shows: the awarded projects, their partners and their places."""
+    """What the public call page shows: one page of the awarded projects, their partners and places.
 
-    proposals: list
+    A call mailed to every student may have hundreds of projects: the page lists them a page at a
+    time, and the totals come from aggregate queries, never from loading every project.
+    """
+
+    projects: object  # a Paginator page of awarded proposals with partner, unit and flows
     partners: list
     countries: list
     participants: int
 
+    @property
+    def count(self):
+        return self.projects.paginator.count if self.projects else 0
 
-def call_offer(call):
-    """The awarded projects with partner, unit and flows (three queries), and what they add up to;
-    none until the call's decisions are published."""
-    proposals = list(awarded_proposals(call)) if call.decisions_published_at else []
-    partners = {p.partner.pk: p.partner for p in proposals if p.partner_id}
-    return CallOffer(
-        proposals=proposals,
-        partners=sorted(partners.values(), key=lambda i: (i.country.name, i.name)),
-        countries=sorted({i.country for i in partners.values()}, key=lambda c: c.name),
-        participants=sum(f.awarded_participants or f.participants for p in proposals for f in p.flows.all()),
+
+PROJECTS_PER_PAGE = 20
+
+
+def call_offer(call, *, page=None):
+    """The call's offer once its decisions are published (five queries whatever its size)."""
+    if not call.decisions_published_at:
+        return CallOffer(projects=None, partners=[], countries=[], participants=0)
+    projects = Paginator(awarded_proposals(call), PROJECTS_PER_PAGE).get_page(page)
+    partners = list(
+        Institution.objects.filter(proposals__in=awarded_proposals(call).values("pk")).distinct().order_by()
     )
+    participants = Flow.objects.filter(proposal__in=awarded_proposals(call).values("pk")).aggregate(
+        n=Sum(Coalesce("awarded_participants", "participants"))
+    )["n"]
+    return CallOffer(
+        projects=projects,
+        partners=sorted(partners, key=lambda i: (i.country.name, i.name)),
+        countries=sorted({i.country for i in partners}, key=lambda c: c.name),
+        participants=participants or 0,
+    )
+
+
+def awarded_projects(call):
+    """The projects a registration may name: the call's awarded ones, once its decisions are published."""
+    if not call.decisions_published_at:
+        return Proposal.objects.none()
+    return Proposal.objects.filter(pk__in=awarded_proposals(call).values("pk"))
+
+
+def projects_matching(call, query, *, limit=20):
+    """At most ``limit`` of the call's awarded projects whose title, partner or city holds every word."""
+    projects = awarded_projects(call).select_related("partner")
+    for word in query.split()[:5]:
+        projects = projects.filter(
+            Q(title__icontains=word) | Q(partner__name__icontains=word) | Q(partner__city__icontains=word)
+        )
+    return list(projects.order_by("title", "id")[:limit])
 
 
 def registration_counts(call):

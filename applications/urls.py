@@ -9,6 +9,7 @@ from . import views
 app_name = "applications"
 urlpatterns = [
     path("calls/<int:pk>/", views.call_page, name="call_page"),
+    path("calls/<int:pk>/projects/search/", views.call_project_search, name="call_project_search"),
     path("calls/<int:pk>/registered/", views.registration_done, name="registration_done"),
     path("registrations/confirm/<token:token>/", views.confirm_registration, name="confirm_registration"),
     path("registrations/withdraw/<token:token>/", views.withdraw, name="withdraw"),

@@ -4,12 +4,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from icm_portal.roles import ir_staff_required
@@ -17,11 +18,12 @@ from projects.models import Call
 
 from . import confirmation, exports, selectors, services
 from .filters import RegistrationFilter
-from .forms import FollowUpForm, RegistrationForm
+from .forms import FollowUpForm, ProposalChoiceField, RegistrationForm
 from .models import PendingRegistration, Registration
 
 DONE_SESSION_KEY = "registration_done"
 PAGE_SIZE = 25
+MIN_SEARCH = 2
 
 
 def registration_rate(group, request):
@@ -45,7 +47,9 @@ def call_page(request, pk):
     """What the call offers, in plain words, and the registration form while the window is open."""
     call = get_object_or_404(Call, pk=pk)
     now = timezone.now()
-    offer = selectors.call_offer(call)
+    offer = selectors.call_offer(call, page=request.GET.get("page"))
+    projects = selectors.awarded_projects(call)
+    search_url = reverse("applications:call_project_search", args=[call.pk])
     window_open = call.accepts_registrations(now)
     form = None
     if window_open and request.method == "POST":
@@ -58,7 +62,7 @@ def call_page(request, pk):
             increment=True,
         ):
             return too_many_requests(request)
-        form = RegistrationForm(request.POST, awarded_proposals=offer.proposals)
+        form = RegistrationForm(request.POST, offer=offer, projects=projects, search_url=search_url)
         if form.is_valid():
             if form.is_bot:  # a bot sees the normal answer; nothing is stored or sent
                 return _done(request, call)
@@ -69,7 +73,9 @@ def call_page(request, pk):
             else:
                 return _done(request, call)
     elif window_open:
-        form = RegistrationForm(awarded_proposals=offer.proposals, language=(get_language() or "en")[:2])
+        form = RegistrationForm(
+            offer=offer, projects=projects, search_url=search_url, language=(get_language() or "en")[:2]
+        )
     elif request.method == "POST":
         messages.error(request, _("This call does not accept registrations at the moment."))
     context = {
@@ -80,6 +86,17 @@ def call_page(request, pk):
         "form": form,
     }
     return render(request, "applications/call_page.html", context, status=400 if form and form.errors else 200)
+
+
+@require_GET
+def call_project_search(request, pk):
+    """The registration form's project search: at most 20 of the call's published, awarded projects
+    whose title, partner or city holds the words of ``q``, as JSON (public: the call page lists them)."""
+    call = get_object_or_404(Call, pk=pk)
+    query = request.GET.get("q", "").strip()[:100]
+    found = selectors.projects_matching(call, query) if len(query) >= MIN_SEARCH else []
+    results = [{"id": p.pk, "label": ProposalChoiceField.label_from_instance(None, p)} for p in found]
+    return JsonResponse({"results": results})
 
 
 def _done(request, call):

@@ -62,7 +62,7 @@ class ProposalForm(forms.ModelForm):
         # With JavaScript, a search box over the coordinators stands in for the multiple select.
         self.fields["co_coordinators"].widget.attrs.update(
             {
-                "data-co-coordinator-search": reverse("projects:co_coordinator_search"),
+                "data-search-url": reverse("projects:co_coordinator_search"),
                 "data-search-label": _("Search colleagues by name or e-mail"),
                 "data-add-label": _("Add"),
                 "data-remove-label": _("Remove"),

@@ -16,5 +16,8 @@ def co_coordinator_search(request):
     """At most 20 coordinators (never the one asking) whose name or e-mail holds the words of ``q``."""
     query = request.GET.get("q", "").strip()[:100]
     found = co_coordinators_matching(query, excluding=request.user) if len(query) >= MIN_QUERY else []
-    results = [{"id": user.pk, "name": user.get_full_name() or user.username, "email": user.email} for user in found]
+    results = []
+    for user in found:
+        name = user.get_full_name() or user.username
+        results.append({"id": user.pk, "label": f"{name} ({user.email})", "name": name, "email": user.email})
     return JsonResponse({"results": results})

@@ -46,7 +46,7 @@ def test_call_page_runs_the_same_queries_for_one_or_several_projects(
 ):
     from tests.factories import FlowFactory, InstitutionFactory, ProposalFactory
 
-    with django_assert_num_queries(7) as one:
+    with django_assert_num_queries(10) as one:
         client.get(_url(call))
     for _ in range(3):
         proposal = ProposalFactory(call=call, state="awarded", partner=InstitutionFactory(country="JP"))

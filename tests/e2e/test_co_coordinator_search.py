@@ -23,7 +23,7 @@ def test_coordinator_adds_co_coordinators_with_the_search(page, live_server, log
     call = CallFactory()
     log_in("coordinator", "pw-coordinator-1")
     page.goto(f"{live_server.url}/calls/{call.pk}/proposals/new/")
-    expect(page.locator("select[data-co-coordinator-search]")).to_be_hidden()
+    expect(page.locator("select[data-search-url]")).to_be_hidden()
     page.get_by_label("Title").fill("Optics with Addis Ababa")
     search = page.get_by_label("Search colleagues by name or e-mail")
     search.fill("cl@example")

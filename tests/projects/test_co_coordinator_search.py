@@ -35,7 +35,12 @@ def test_search_finds_coordinators_by_name_and_email_twenty_at_most(client, coor
     client.force_login(coordinator)
     found = _search(client, "astrid")
     assert len(found) == 20
-    assert found[0] == {"id": colleagues[0].pk, "name": "Astrid Observer 00", "email": "astro0@example.org"}
+    assert found[0] == {
+        "id": colleagues[0].pk,
+        "label": "Astrid Observer 00 (astro0@example.org)",
+        "name": "Astrid Observer 00",
+        "email": "astro0@example.org",
+    }
     assert [each["name"] for each in _search(client, "astro7@example")] == ["Astrid Observer 07"]
     assert [each["name"] for each in _search(client, "astrid 13")] == ["Astrid Observer 13"]
 
@@ -64,8 +69,8 @@ def test_proposal_form_offers_the_search_and_still_takes_the_select_without_scri
     call = CallFactory()
     client.force_login(coordinator)
     html = client.get(reverse("projects:proposal_create", args=[call.pk])).content.decode()
-    assert f'data-co-coordinator-search="{reverse(URL)}"' in html
-    assert "js/co_coordinators.js" in html
+    assert f'data-search-url="{reverse(URL)}"' in html
+    assert "js/search_select.js" in html
     response = client.post(
         reverse("projects:proposal_create", args=[call.pk]),
         {
