@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "mobilities",
     "projects",
     "applications",
+    "agency",
     "axes",
 ]
 
