@@ -95,8 +95,8 @@ def activities_sheet(summary):
         [
             region_label(region),
             country_label(country),
-            DIRECTIONS.get(direction, direction),
-            ACTIVITIES.get(activity, activity),
+            str(DIRECTIONS.get(direction, direction)),
+            str(ACTIVITIES.get(activity, activity)),
             figures.participants,
             figures.months,
             figures.days,
@@ -111,7 +111,7 @@ def travel_bands_sheet(summary):
     """Participants per region, country and distance band."""
     header = [_("Region"), _("Partner country"), _("Distance band (km)"), _("Participants")]
     rows = [
-        [region_label(region.region), country_label(country.code), band or _("not priced"), participants]
+        [region_label(region.region), country_label(country.code), band or str(_("not priced")), participants]
         for region in summary.region_list()
         for country in region.country_list()
         for band, participants in country.figures.band_rows()

@@ -28,11 +28,13 @@ REGION_LABELS = dict(Region.choices)
 
 
 def region_label(region):
-    return REGION_LABELS.get(region, region)
+    """The region's name in the active language."""
+    return str(REGION_LABELS.get(region, region))
 
 
 def country_label(code):
-    return countries.name(code) if code else ""
+    """The country's name in the active language; empty without a country."""
+    return str(countries.name(code)) if code else ""
 
 
 def application_of(call):
@@ -130,11 +132,9 @@ def narrative_fields():
     return [(name, Proposal._meta.get_field(name).verbose_name) for name in NARRATIVE_FIELDS]
 
 
-def shares_of(application):
-    """{country: BudgetShare} the National Agency awarded."""
-    if application is None:
-        return {}
-    return {share.country.code: share for share in BudgetShare.objects.filter(application=application)}
+def shares_of(call):
+    """{country: BudgetShare} the National Agency awarded for the call's application (one query)."""
+    return {share.country.code: share for share in BudgetShare.objects.filter(application__call=call)}
 
 
 def awards_by_country(call):
@@ -167,10 +167,10 @@ class ShareFit:
         return self.share - self.awarded
 
 
-def share_fit(application, call):
-    """Per region (with its countries): the NA's share and the call's awards there; empty before
-    the NA's budget is entered."""
-    shares = shares_of(application)
+def share_fit(call):
+    """Per region (with its countries): the NA's share and the call's awards there; empty (after one
+    query) before the NA's budget is entered."""
+    shares = shares_of(call)
     if not shares:
         return []
     awarded = awards_by_country(call)

@@ -42,7 +42,7 @@ def _page(request, call, *, selection_form=None, submit_form=None, status=200):
         "selection_form": selection_form or SelectionForm(proposals=proposals),
         "submit_form": submit_form or SubmitForm(),
         "dossier": selectors.latest_dossier(application),
-        "fits": selectors.share_fit(application, call),
+        "fits": selectors.share_fit(call),
     }
     context["failed_forms"] = [form for form in (selection_form, submit_form) if form is not None]
     return render(request, "agency/application.html", context, status=status)
@@ -98,7 +98,7 @@ def submit(request, call_pk):
 def _budget_countries(application):
     """(region, country) of the partner countries the application holds and of the shares entered."""
     found = {(flow.region, flow.country) for flow in selectors.held_flow_figures(application) if flow.country}
-    found |= {(share.region, code) for code, share in selectors.shares_of(application).items()}
+    found |= {(share.region, code) for code, share in selectors.shares_of(application.call).items()}
     return sorted(found, key=lambda pair: (str(selectors.region_label(pair[0])), str(selectors.country_label(pair[1]))))
 
 
@@ -112,7 +112,7 @@ def budget(request, call_pk):
     if not {"record_decision", "correct_budget"} & actions:
         messages.error(request, _("The National Agency's budget is entered once the application was submitted."))
         return redirect("agency:application", call.pk)
-    shares = selectors.shares_of(application)
+    shares = selectors.shares_of(call)
     form = BudgetForm(request.POST or None, countries=_budget_countries(application), shares=shares)
     if request.method == "POST" and form.is_valid():
         try:

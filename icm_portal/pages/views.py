@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from agency.selectors import application_of, share_fit
+from agency.selectors import share_fit
 from applications.selectors import registration_counts, registrations_of
 from icm_portal.roles import ir_staff_required, is_coordinator, is_ir_staff
 from projects.calls import open_calls
@@ -35,5 +35,5 @@ def call_overview(request, call_pk):
     budget per region and country (agency)."""
     call = get_object_or_404(Call, pk=call_pk)
     context = {"call": call, **review_figures(call), "registrations": registration_counts(call)}
-    context["fits"] = share_fit(application_of(call), call)
+    context["fits"] = share_fit(call)
     return render(request, "projects/review/overview.html", context)
