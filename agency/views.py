@@ -95,10 +95,10 @@ def submit(request, call_pk):
     return redirect("agency:application", call.pk)
 
 
-def _budget_countries(application):
+def _budget_countries(application, shares):
     """(region, country) of the partner countries the application holds and of the shares entered."""
     found = {(flow.region, flow.country) for flow in selectors.held_flow_figures(application) if flow.country}
-    found |= {(share.region, code) for code, share in selectors.shares_of(application.call).items()}
+    found |= {(share.region, code) for code, share in shares.items()}
     return sorted(found, key=lambda pair: (str(selectors.region_label(pair[0])), str(selectors.country_label(pair[1]))))
 
 
@@ -113,7 +113,7 @@ def budget(request, call_pk):
         messages.error(request, _("The National Agency's budget is entered once the application was submitted."))
         return redirect("agency:application", call.pk)
     shares = selectors.shares_of(call)
-    form = BudgetForm(request.POST or None, countries=_budget_countries(application), shares=shares)
+    form = BudgetForm(request.POST or None, countries=_budget_countries(application, shares), shares=shares)
     if request.method == "POST" and form.is_valid():
         try:
             services.record_budget(call_id=call.pk, by=request.user, amounts=form.amounts())
