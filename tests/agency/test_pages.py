@@ -37,7 +37,7 @@ def test_ir_staff_choose_the_proposals_and_see_the_summary(ir_client, call):
 
     page = response.content.decode()
     assert "The application&#x27;s proposals are saved." in page
-    assert 'value="%s" id="held-%s" checked' % (chosen.pk, chosen.pk) in page
+    assert f'value="{chosen.pk}" id="held-{chosen.pk}" checked' in page
     assert "Sub-Saharan Africa" in page and "Ethiopia" in page
     assert "data-total>10,840.00<" in page
     assert "within the call's limits" in page
@@ -145,7 +145,8 @@ def test_the_page_reads_in_dutch(ir_client, ir_user, call):
 
     page = ir_client.get(_url("application", call), headers={"accept-language": "nl"}).content.decode()
 
-    assert "Aanvraag bij het Nationaal Agentschap" in page
+    assert "Instellingsaanvraag bij het Nationaal Agentschap" in page
+    assert "Samenvatting per regio en partnerland" in page
 
 
 @pytest.mark.parametrize("rows", [1, 5])
