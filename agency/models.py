@@ -146,5 +146,14 @@ class Dossier(models.Model):
         return f"{self.application_id} · {self.get_state_display()}"
 
     @property
+    def is_ready(self):
+        return self.state == DossierState.READY
+
+    @property
+    def is_running(self):
+        """Queued or being built: the page follows its progress."""
+        return self.state in (DossierState.QUEUED, DossierState.BUILDING)
+
+    @property
     def percent(self):
         return 100 if not self.total else int(Decimal(self.done) * 100 / self.total)

@@ -18,6 +18,7 @@ from projects.proposals.lifecycle import FUNDED
 from projects.regions import region_for_country
 from projects.services import NARRATIVE_FIELDS
 
+from .lifecycle import SENT
 from .models import AgencyApplication, BudgetShare, Dossier, HeldProposal
 from .summary import ZERO, FlowFigures
 
@@ -48,7 +49,7 @@ def proposals_to_choose(call, application):
     held = HeldProposal.objects.filter(application=application, proposal=OuterRef("pk")) if application else None
     flows = Flow.objects.filter(proposal=OuterRef("pk")).order_by().values("proposal")
     proposals = Proposal.objects.filter(call=call).select_related("partner", "unit")
-    if application is not None and application.state != "preparing":
+    if application is not None and application.state in SENT:
         proposals = proposals.filter(pk__in=HeldProposal.objects.filter(application=application).values("proposal"))
     else:
         proposals = proposals.filter(state__in=SELECTABLE)

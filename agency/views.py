@@ -16,7 +16,7 @@ from . import exports, selectors, services
 from .forms import BudgetForm, SelectionForm, SubmitForm
 from .lifecycle import AGENCY_APPLICATION
 from .limits import limit_problems
-from .models import DossierState
+from .models import AgencyApplication
 from .summary import summarise
 
 
@@ -26,10 +26,8 @@ def _page(request, call, *, selection_form=None, submit_form=None, status=200):
     flows = selectors.held_flow_figures(application)
     held = [p for p in proposals if p.held]
     summary = summarise(flows)
-    if application is not None:
-        actions = AGENCY_APPLICATION.allowed_actions(request.user, application)
-    else:  # a new application is being prepared: IR staff may choose and download
-        actions = frozenset({"select", "export"})
+    # Before IR staff first save a selection, the call's application is a new one, being prepared.
+    actions = AGENCY_APPLICATION.allowed_actions(request.user, application or AgencyApplication(call=call))
     context = {
         "call": call,
         "application": application,
@@ -157,7 +155,7 @@ def _dossier_of(call_pk):
 @ir_staff_required
 def dossier_status(request, call_pk):
     call, dossier = _dossier_of(call_pk)
-    ready = dossier.state == DossierState.READY
+    ready = dossier.is_ready
     return JsonResponse(
         {
             "state": dossier.state,
@@ -173,6 +171,6 @@ def dossier_status(request, call_pk):
 @ir_staff_required
 def dossier_download(request, call_pk):
     _call, dossier = _dossier_of(call_pk)
-    if dossier.state != DossierState.READY or not dossier.file:
+    if not dossier.is_ready or not dossier.file:
         raise Http404
     return FileResponse(dossier.file.open("rb"), as_attachment=True, filename=dossier.file.name.rsplit("/", 1)[-1])

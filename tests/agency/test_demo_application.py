@@ -112,3 +112,12 @@ def test_the_dossier_holds_every_narrative_of_every_proposal(
                 assert line in text
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     assert "Japan (Asia)" in headings and len(headings) == 13
+
+
+def test_seed_demo_prepares_the_demo_calls_application(demo_call):
+    application = selectors.application_of(demo_call)
+
+    summary = summarise(selectors.held_flow_figures(application))
+
+    assert application.get_state_display() == "Being prepared"
+    assert (summary.figures.proposals, summary.figures.participants) == (13, 103)
