@@ -27,6 +27,10 @@ def limit_problems(*, call, summary, flows, proposals):
             problems.append(_("“%(title)s” has no partner university yet.") % {"title": proposal.title})
         elif problem := partner_country_problem(proposal.partner.country.code):
             problems.append(f"“{proposal.title}”: {problem}")
+        if proposal.state in (ProposalState.WITHDRAWN, ProposalState.REJECTED):
+            problems.append(
+                _("“%(title)s” is “%(state)s” now.") % {"title": proposal.title, "state": proposal.get_state_display()}
+            )
         if proposal.state == ProposalState.DRAFT:
             problems.append(
                 _("“%(title)s” is still a draft: its coordinators have not submitted it.") % {"title": proposal.title}

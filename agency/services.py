@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from icm_portal.formatting import euros
+from icm_portal.outbox.services import PUBLISH_RETRY_POLICY
 from projects.calls import save_call
 from projects.models import Call, Proposal
 from projects.regions import region_for_country
@@ -128,7 +129,7 @@ def record_budget(*, call_id, by, amounts):
 def _queue_dossier(dossier_id):
     """Hand the build to Celery; with the broker down it is built here, so the file still comes."""
     try:
-        build_dossier.apply_async((dossier_id,), retry=False)
+        build_dossier.apply_async((dossier_id,), retry=True, retry_policy=PUBLISH_RETRY_POLICY)
     except Exception:  # the broker down must never lose the dossier
         build_dossier_now(dossier_id)
 
