@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Exists, IntegerField, OuterRef, Subquery, Sum, Value
+from django.db.models import Exists, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django_countries import countries
 
@@ -19,8 +19,9 @@ from projects.regions import region_for_country
 from projects.services import NARRATIVE_FIELDS
 
 from .lifecycle import SENT
+from .limits import limit_problems
 from .models import AgencyApplication, BudgetShare, Dossier, HeldProposal
-from .summary import ZERO, FlowFigures
+from .summary import ZERO, FlowFigures, summarise
 
 S = ProposalState
 # What the IR office may put in the application: anything its coordinators still stand behind.
@@ -49,16 +50,19 @@ def proposals_to_choose(call, application):
     held = HeldProposal.objects.filter(application=application, proposal=OuterRef("pk")) if application else None
     flows = Flow.objects.filter(proposal=OuterRef("pk")).order_by().values("proposal")
     proposals = Proposal.objects.filter(call=call).select_related("partner", "unit")
-    if application is not None and application.state in SENT:
-        proposals = proposals.filter(pk__in=HeldProposal.objects.filter(application=application).values("proposal"))
-    else:
-        proposals = proposals.filter(state__in=SELECTABLE)
-    return proposals.annotate(
+    proposals = proposals.annotate(
         held=Exists(held) if held is not None else Value(False),
         participant_count=Coalesce(
             Subquery(flows.annotate(n=Sum("participants")).values("n"), output_field=IntegerField()), Value(0)
         ),
-    ).order_by("partner__country", "title", "pk")
+    )
+    if application is not None and application.state in SENT:
+        proposals = proposals.filter(held=True)
+    elif application is not None:  # a held proposal withdrawn since stays in view, for the checks to name it
+        proposals = proposals.filter(Q(state__in=SELECTABLE) | Q(held=True))
+    else:
+        proposals = proposals.filter(state__in=SELECTABLE)
+    return proposals.order_by("partner__country", "title", "pk")
 
 
 def held_flow_figures(application):
@@ -193,3 +197,23 @@ def latest_dossier(application):
     if application is None:
         return None
     return Dossier.objects.filter(application=application).order_by("-requested_at", "-pk").first()
+
+
+def application_page(call):
+    """What the application's page shows: the proposals to choose from, the summary of those it
+    holds checked against the call's limits, their narratives, the dossier and the NA's budget."""
+    application = application_of(call)
+    proposals = list(proposals_to_choose(call, application))
+    held = [proposal for proposal in proposals if proposal.held]
+    flows = held_flow_figures(application)
+    summary = summarise(flows)
+    return {
+        "application": application,
+        "proposals": proposals,
+        "summary": summary,
+        "problems": limit_problems(call=call, summary=summary, flows=flows, proposals=held),
+        "narratives": narratives_by_country(held),
+        "narrative_fields": narrative_fields(),
+        "dossier": latest_dossier(application),
+        "fits": share_fit(call),
+    }

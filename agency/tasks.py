@@ -43,7 +43,19 @@ def build_dossier_now(dossier_id):
         dossier.done = dossier.total
         dossier.finished_at = timezone.now()
         dossier.save()
+        _forget_earlier(dossier)
     return dossier.state
+
+
+def _forget_earlier(dossier):
+    """The finished dossiers before this one, and their files: only the newest is offered."""
+    earlier = Dossier.objects.filter(application_id=dossier.application_id, pk__lt=dossier.pk).exclude(
+        state__in=(DossierState.QUEUED, DossierState.BUILDING)
+    )
+    names = [old.file.name for old in earlier if old.file]
+    earlier.delete()
+    storage = dossier.file.storage
+    transaction.on_commit(lambda: [storage.delete(name) for name in names])
 
 
 @shared_task(acks_late=True, ignore_result=True)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,33 +16,17 @@ from projects.models import Call
 from . import exports, selectors, services
 from .forms import BudgetForm, SelectionForm, SubmitForm
 from .lifecycle import AGENCY_APPLICATION
-from .limits import limit_problems
 from .models import AgencyApplication
 from .summary import summarise
 
 
 def _page(request, call, *, selection_form=None, submit_form=None, status=200):
-    application = selectors.application_of(call)
-    proposals = list(selectors.proposals_to_choose(call, application))
-    flows = selectors.held_flow_figures(application)
-    held = [p for p in proposals if p.held]
-    summary = summarise(flows)
+    context = {"call": call, **selectors.application_page(call)}
+    application = context["application"]
     # Before IR staff first save a selection, the call's application is a new one, being prepared.
-    actions = AGENCY_APPLICATION.allowed_actions(request.user, application or AgencyApplication(call=call))
-    context = {
-        "call": call,
-        "application": application,
-        "actions": actions,
-        "proposals": proposals,
-        "summary": summary,
-        "problems": limit_problems(call=call, summary=summary, flows=flows, proposals=held),
-        "narratives": selectors.narratives_by_country(held),
-        "narrative_fields": selectors.narrative_fields(),
-        "selection_form": selection_form or SelectionForm(proposals=proposals),
-        "submit_form": submit_form or SubmitForm(),
-        "dossier": selectors.latest_dossier(application),
-        "fits": selectors.share_fit(call),
-    }
+    context["actions"] = AGENCY_APPLICATION.allowed_actions(request.user, application or AgencyApplication(call=call))
+    context["selection_form"] = selection_form or SelectionForm(proposals=context["proposals"])
+    context["submit_form"] = submit_form or SubmitForm()
     context["failed_forms"] = [form for form in (selection_form, submit_form) if form is not None]
     return render(request, "agency/application.html", context, status=status)
 
@@ -170,7 +155,8 @@ def dossier_status(request, call_pk):
 
 @ir_staff_required
 def dossier_download(request, call_pk):
-    _call, dossier = _dossier_of(call_pk)
+    call, dossier = _dossier_of(call_pk)
     if not dossier.is_ready or not dossier.file:
         raise Http404
-    return FileResponse(dossier.file.open("rb"), as_attachment=True, filename=dossier.file.name.rsplit("/", 1)[-1])
+    filename = f"na-dossier-{slugify(call.name) or call.pk}.docx"
+    return FileResponse(dossier.file.open("rb"), as_attachment=True, filename=filename)

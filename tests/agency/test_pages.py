@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils.text import slugify
 
 from agency import services
 from agency.models import AgencyApplication, Dossier
@@ -182,4 +183,50 @@ def test_the_xlsx_runs_a_fixed_number_of_queries(ir_client, ir_user, call, djang
     url = _url("xlsx", call)
     # session, user, groups, call, application, flows, proposals
     with django_assert_num_queries(7):
+        assert ir_client.get(url).status_code == 200
+
+
+def test_a_held_proposal_withdrawn_since_stays_in_view_and_is_named(ir_client, ir_user, call):
+    proposal = proposal_with_flows(call, title="Changed plans")
+    services.select_proposals(call_id=call.pk, proposal_ids=[proposal.pk], by=ir_user)
+    proposal.state = ProposalState.WITHDRAWN
+    proposal.save()
+
+    page = ir_client.get(_url("application", call)).content.decode()
+
+    assert f'value="{proposal.pk}" id="held-{proposal.pk}" checked' in page
+    assert "“Changed plans” is “Withdrawn” now." in page
+
+
+def test_a_new_dossier_replaces_the_earlier_one(
+    ir_client, ir_user, call, eager_tasks, django_capture_on_commit_callbacks
+):
+    services.select_proposals(call_id=call.pk, proposal_ids=[proposal_with_flows(call).pk], by=ir_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.request_dossier(call_id=call.pk, by=ir_user)
+    first.refresh_from_db()
+    storage, name = first.file.storage, first.file.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        second = services.request_dossier(call_id=call.pk, by=ir_user)
+
+    assert list(Dossier.objects.values_list("pk", flat=True)) == [second.pk]
+    assert not storage.exists(name)
+    download = ir_client.get(_url("dossier_download", call))
+    assert download["Content-Disposition"] == f'attachment; filename="na-dossier-{slugify(call.name)}.docx"'
+
+
+@pytest.mark.parametrize("rows", [1, 5])
+def test_the_overview_with_the_nas_budget_runs_a_fixed_number_of_queries(
+    ir_client, ir_user, call, django_assert_num_queries, rows
+):
+    proposals = [proposal_with_flows(call, country=COUNTRIES[n]) for n in range(rows)]
+    _submitted(call, ir_user, proposals)
+    services.record_budget(call_id=call.pk, by=ir_user, amounts=dict.fromkeys(COUNTRIES[:rows], Decimal("20000")))
+    for proposal in proposals:
+        award_proposal(proposal_id=proposal.pk, by=ir_user)
+    url = reverse("projects:call_overview", args=[call.pk])
+    ir_client.get(url)
+    # the overview's thirteen (tests/projects/test_overview.py), then the awards per country beside the shares
+    with django_assert_num_queries(14):
         assert ir_client.get(url).status_code == 200
