@@ -3,10 +3,13 @@ enter the NA's budget, follow the dossier; each runs a fixed number of queries."
 
 import datetime as dt
 from decimal import Decimal
+from io import BytesIO
 
+import docx
 import pytest
 from django.urls import reverse
 from django.utils.text import slugify
+from openpyxl import load_workbook
 
 from agency import services
 from agency.models import AgencyApplication, Dossier
@@ -230,3 +233,18 @@ def test_the_overview_with_the_nas_budget_runs_a_fixed_number_of_queries(
     # the overview's thirteen (tests/projects/test_overview.py), then the awards per country beside the shares
     with django_assert_num_queries(14):
         assert ir_client.get(url).status_code == 200
+
+
+def test_typed_control_characters_never_break_the_dossier_or_the_tables(
+    ir_client, ir_user, call, eager_tasks, django_capture_on_commit_callbacks
+):
+    odd = proposal_with_flows(call, title="=HYPERLINK(1)", summary="Line one\x0bline\x01two")
+    services.select_proposals(call_id=call.pk, proposal_ids=[odd.pk], by=ir_user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.request_dossier(call_id=call.pk, by=ir_user)
+
+    text = "\n".join(p.text for p in docx.Document(Dossier.objects.get().file.path).paragraphs)
+    assert "Line one line two" in text
+    sheet = load_workbook(BytesIO(ir_client.get(_url("xlsx", call)).content))["Proposals"]
+    assert sheet["B2"].value == "'=HYPERLINK(1)"
