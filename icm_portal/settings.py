@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "mobilities",
     "projects",
     "applications",
+    "agency",
     "axes",
 ]
 
@@ -241,8 +242,7 @@ if not REDIS_URL:
 
 # Personal data kept for registrations, in days, before anonymisation.
 REGISTRATION_RETENTION_DAYS = env.int("REGISTRATION_RETENTION_DAYS", default=730)
-# A registration is stored once its address is confirmed (applications/confirmation.py): the link's
-# lifetime, and how many confirmation mails one address may get in an hour.
+# Registrations wait for a confirmed address (applications/confirmation.py): the link's life, mails per address an hour.
 REGISTRATION_CONFIRMATION_HOURS = env.int("REGISTRATION_CONFIRMATION_HOURS", default=48)
 REGISTRATION_CONFIRMATIONS_PER_HOUR = env.int("REGISTRATION_CONFIRMATIONS_PER_HOUR", default=3)
 

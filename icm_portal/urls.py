@@ -22,4 +22,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include((projects.urls.patterns(call_overview=pages.call_overview), projects.urls.app_name))),
     path("", include("applications.urls")),
+    path("", include("agency.urls")),
 ]

@@ -3,6 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from agency.selectors import share_fit
 from applications.selectors import registration_counts, registrations_of
 from icm_portal.roles import ir_staff_required, is_coordinator, is_ir_staff
 from projects.calls import open_calls
@@ -30,7 +31,9 @@ def home(request):
 @ir_staff_required
 def call_overview(request, call_pk):
     """A call's envelope, proposals and where people and money go (projects), with its interest
-    registrations by country and unit (applications)."""
+    registrations by country and unit (applications) and how its awards fit the National Agency's
+    budget per region and country (agency)."""
     call = get_object_or_404(Call, pk=call_pk)
     context = {"call": call, **review_figures(call), "registrations": registration_counts(call)}
+    context["fits"] = share_fit(call)
     return render(request, "projects/review/overview.html", context)

@@ -203,8 +203,9 @@ def test_overview_runs_a_fixed_number_of_queries(client, rates_2023, ir_user, dj
     client.force_login(ir_user)
     url = reverse("projects:call_overview", args=[call.pk])
     client.get(url)
-    # session, user, groups, call, totals, states, four breakdowns, registrations by unit and by country
-    with django_assert_num_queries(12):
+    # session, user, groups, call, totals, states, four breakdowns, registrations by unit and by country,
+    # the National Agency's budget shares
+    with django_assert_num_queries(13):
         assert client.get(url).status_code == 200
 
 

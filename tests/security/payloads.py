@@ -94,4 +94,6 @@ PAYLOADS = {
     "confirm_partners": admin_action("confirm_partners"),
     "send_again": admin_action("send_again_action"),
     "delete_selected": admin_action("delete_selected"),
+    "agency_proposals": lambda world: {"proposals": [world.objects["submitted"].pk]},
+    "agency_submit": lambda world: {"submitted_on": "2024-02-27"},
 }

@@ -40,6 +40,7 @@ VISIBLE                  = (LOGIN,    HIDDEN,  OK,          HIDDEN,       OK,   
 IR_ONLY                  = (LOGIN,    DENIED,  DENIED,      DENIED,       DENIED,      OK,          OK)
 IR_NOT_OWN               = (LOGIN,    DENIED,  DENIED,      DENIED,       DENIED,      OK,          DENIED)
 IR_POST_ONLY             = (LOGIN,    DENIED,  DENIED,      DENIED,       DENIED,      NOT_ALLOWED, NOT_ALLOWED)
+IR_ONLY_NOT_YET          = (LOGIN,    DENIED,  DENIED,      DENIED,       DENIED,      HIDDEN,      HIDDEN)
 SIGNED_IN_HIDDEN         = (LOGIN,    HIDDEN,  HIDDEN,       HIDDEN,       HIDDEN,      HIDDEN,      HIDDEN)
 ADMIN_IR                 = (LOGIN,    LOGIN,   LOGIN,       LOGIN,        LOGIN,       OK,          OK)
 ADMIN_NOBODY             = (LOGIN,    LOGIN,   LOGIN,       LOGIN,        LOGIN,       DENIED,      DENIED)
@@ -145,6 +146,23 @@ ROWS = [
     Row("projects:revise_decision", POST, "awarded", IR_NOT_OWN, "revise"),
     Row("projects:start_review", GET, "submitted", IR_POST_ONLY),
     Row("projects:start_review", POST, "submitted", IR_NOT_OWN),
+    # The application to the National Agency: IR staff only (the world's is being prepared, its dossier queued)
+    Row("agency:application", GET, "call", IR_ONLY),
+    Row("agency:application", POST, "call", IR_ONLY),
+    Row("agency:budget", GET, "call", IR_ONLY),
+    Row("agency:budget", POST, "call", IR_ONLY),
+    Row("agency:dossier_download", GET, "call", IR_ONLY_NOT_YET),
+    Row("agency:dossier_download", POST, "call", IR_ONLY_NOT_YET),
+    Row("agency:dossier_request", GET, "call", IR_POST_ONLY),
+    Row("agency:dossier_request", POST, "call", IR_ONLY),
+    Row("agency:dossier_status", GET, "call", IR_ONLY),
+    Row("agency:dossier_status", POST, "call", IR_ONLY),
+    Row("agency:select", GET, "call", IR_POST_ONLY),
+    Row("agency:select", POST, "call", IR_ONLY, "agency_proposals"),
+    Row("agency:submit", GET, "call", IR_POST_ONLY),
+    Row("agency:submit", POST, "call", IR_ONLY, "agency_submit"),
+    Row("agency:xlsx", GET, "call", IR_ONLY),
+    Row("agency:xlsx", POST, "call", IR_ONLY),
     # The partner directory
     Row("projects:partner_create", GET, None, IR_ONLY),
     Row("projects:partner_create", POST, None, IR_ONLY, "partner"),

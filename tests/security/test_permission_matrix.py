@@ -24,7 +24,17 @@ from .world import ROLES, build_world, path_arguments
 
 METHODS = ("GET", "POST")
 # The apps whose tables a refused request must leave alone (sessions may change: that is signing in).
-WATCHED_APPS = {"auth", "admin", "contenttypes", "icm_portal", "outbox", "mobilities", "projects", "applications"}
+WATCHED_APPS = {
+    "auth",
+    "admin",
+    "contenttypes",
+    "icm_portal",
+    "outbox",
+    "mobilities",
+    "projects",
+    "applications",
+    "agency",
+}
 REFUSALS = {table.LOGIN, table.DENIED, table.HIDDEN, table.NOT_ALLOWED}
 
 

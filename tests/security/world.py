@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from agency import services as agency
 from applications.confirmation import request_registration
 from applications.services import register_interest
 from icm_portal.outbox.models import Message
@@ -148,6 +149,9 @@ def build_world():
         consent=True,
     )
     world["message"] = Message.objects.order_by("pk").first()
+    # The call's application to the National Agency, being prepared, with a dossier on its way.
+    agency.select_proposals(call_id=world["call"].pk, proposal_ids=[world["submitted"].pk], by=users["ir_staff"])
+    world["dossier"] = agency.request_dossier(call_id=world["call"].pk, by=users["ir_staff"])
     request_registration(
         call=world["call"],
         name="Unconfirmed Student",

@@ -13,6 +13,7 @@ APP_SEEDERS = (
     "projects.demo.proposals",
     "projects.demo.reviews",
     "applications.demo",
+    "agency.demo",
 )
 SCALE_SEEDER = "applications.demo.scale"
 
