@@ -1,15 +1,15 @@
-"""Demo data: the 2023 call's application to the National Agency, being prepared, holding its
+"""Demo data: the demo call's application to the National Agency, being prepared, holding its
 thirteen proposals (103 participants), so that the demo shows the summary and the downloads."""
 
 from django.contrib.auth import get_user_model
 
-from projects.models import Call, Proposal
+from projects.demo.catalogue import demo_call
+from projects.models import Proposal
 
 from .models import AgencyApplication
 from .selectors import SELECTABLE
 from .services import select_proposals
 
-CALL_NAME = "Erasmus+ ICM 2023"
 IR_USER = "ir1"
 
 
@@ -18,7 +18,7 @@ def seed():
 
     Returns a one-line summary, or nothing when the call or the IR demo account is missing.
     """
-    call = Call.objects.filter(name=CALL_NAME).first()
+    call = demo_call()
     ir = get_user_model().objects.filter(username=IR_USER).first()
     if call is None or ir is None:
         return ""

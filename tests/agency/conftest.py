@@ -10,17 +10,16 @@ from django.core.management import call_command
 
 from icm_portal.celery import app as celery_app
 from mobilities.models import Activity, Direction
-from projects.models import Call, Proposal, ProposalState
+from projects.demo import catalogue
+from projects.models import Proposal, ProposalState
 from tests.factories import CallFactory, FlowFactory, InstitutionFactory, ProposalFactory
-
-DEMO_CALL = "Erasmus+ ICM 2023"
 
 
 @pytest.fixture
 def demo_call(db):
-    """The demo's 2023 call: thirteen proposals, 103 participants (seed_demo)."""
+    """The demo's call (the 2023 announcement): thirteen proposals, 103 participants (seed_demo)."""
     call_command("seed_demo", stdout=StringIO())
-    return Call.objects.get(name=DEMO_CALL)
+    return catalogue.demo_call()
 
 
 @pytest.fixture
