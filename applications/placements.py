@@ -8,9 +8,11 @@ Beneficiary Module export show the same figures.
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count, Sum
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -172,3 +174,48 @@ def recompute_placement(*, placement_id, by):
         by=by,
     )
     return placement
+
+
+def application_for_placement(application_id):
+    """An application with its slot, flow, project, call and placement, for the placement page (two queries)."""
+    return (
+        Application.objects.select_related(
+            "slot__flow__proposal__call", "slot__flow__proposal__partner", "slot__host_unit", "placement"
+        )
+        .prefetch_related("slot__flow__proposal__co_coordinators")
+        .filter(pk=application_id)
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class FlowStanding:
+    """A flow's placements' grants beside what its award pays for its participants."""
+
+    awarded_participants: int
+    award_for_participants: Decimal
+    placements: int
+    placements_total: Decimal
+
+    @property
+    def over_by(self):
+        return max(self.placements_total - self.award_for_participants, Decimal("0"))
+
+
+def flow_standing(flow, *, with_placement=None):
+    """Where a flow stands with ``with_placement`` (saved or not) counted in place of its stored
+    figures: one query. The award for the participants leaves out the organisational support."""
+    others = Placement.objects.filter(application__slot__flow=flow)
+    if with_placement is not None and with_placement.application_id:
+        others = others.exclude(application_id=with_placement.application_id)
+    figures = others.aggregate(total=Sum("grant"), count=Count("pk"))
+    total, count = figures["total"] or Decimal("0"), figures["count"] or 0
+    if with_placement is not None:
+        total, count = total + with_placement.grant, count + 1
+    awarded = flow.awarded_participants or 0
+    return FlowStanding(
+        awarded_participants=awarded,
+        award_for_participants=budget.money(flow.grant_per_participant * awarded),
+        placements=count,
+        placements_total=total,
+    )

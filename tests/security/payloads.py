@@ -94,4 +94,5 @@ PAYLOADS = {
     "confirm_partners": admin_action("confirm_partners"),
     "send_again": admin_action("send_again_action"),
     "delete_selected": admin_action("delete_selected"),
+    "placement": lambda world: {"start_date": "2025-09-01", "end_date": "2026-01-31"},
 }

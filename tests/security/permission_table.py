@@ -155,6 +155,8 @@ ROWS = [
     # Interest registrations: the public call page and withdrawal link; IR staff's follow-up
     Row("applications:call_page", GET, "call", EVERYONE),
     Row("applications:call_page", POST, "call", EVERYONE, "registration"),
+    Row("applications:placement_edit", GET, "selected_application", VISIBLE),
+    Row("applications:placement_edit", POST, "selected_application", VISIBLE, "placement"),
     Row("applications:registration_calls", GET, None, IR_ONLY),
     Row("applications:registration_calls", POST, None, IR_ONLY),
     Row("applications:registration_detail", GET, "registration", IR_ONLY),
