@@ -1,0 +1,62 @@
+"""A project's placements against its award, per awarded flow: read through the ORM names of the
+placements (this app imports none of the applications app)."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, DecimalField, F, Sum, Value
+from django.db.models.functions import Coalesce
+
+from mobilities.models import Flow
+
+MONEY = DecimalField(max_digits=12, decimal_places=2)
+
+
+@dataclass(frozen=True)
+class FlowAgainstAward:
+    """One awarded flow: what its award pays for the participants beside its placements' grants."""
+
+    flow: Flow
+    award_for_participants: Decimal
+    placements: int
+    placements_total: Decimal
+
+    @property
+    def left(self):
+        return self.award_for_participants - self.placements_total
+
+    @property
+    def over_by(self):
+        return max(-self.left, Decimal("0"))
+
+    @property
+    def places_over(self):
+        return max(self.placements - (self.flow.awarded_participants or 0), 0)
+
+
+def placements_against_award(proposal_id):
+    """Each awarded flow of a proposal with its placements' count and grants (one query).
+
+    The award for the participants is the awarded participants × the grant per participant: the
+    award without the organisational support, which goes to the university, not to a participant.
+    """
+    flows = (
+        Flow.objects.filter(proposal_id=proposal_id, awarded_participants__isnull=False)
+        .annotate(
+            placement_count=Count("slots__applications__placement"),
+            placements_grant=Coalesce(
+                Sum("slots__applications__placement__grant"), Value(Decimal("0")), output_field=MONEY
+            ),
+            award_for_participants=F("grant_per_participant") * F("awarded_participants"),
+        )
+        .order_by("position", "id")
+    )
+    return [
+        FlowAgainstAward(
+            flow=flow,
+            award_for_participants=Decimal(flow.award_for_participants),
+            placements=flow.placement_count,
+            placements_total=flow.placements_grant,
+        )
+        for flow in flows
+    ]
