@@ -130,3 +130,18 @@ def test_the_page_runs_a_fixed_number_of_queries(
     with django_assert_num_queries(6):
         response = client.get(url(selected_student))
     assert response.status_code == 200
+
+
+def test_the_page_and_the_grant_read_in_dutch(client, coordinator, selected_student):
+    client.force_login(coordinator)
+    client.cookies["django_language"] = "nl"
+    response = client.post(
+        url(selected_student), {"start_date": "2024-09-01", "end_date": "2024-10-15", "preview": "1"}
+    )
+    assert "Deze data tellen 45 dagen, dus het verblijf wordt niet gefinancierd." in response.content.decode()
+    response = client.post(
+        url(selected_student), {"start_date": "2024-09-01", "end_date": "2025-01-31", "preview": "1"}
+    )
+    page = response.content.decode()
+    assert "Beurs voor deze data (nog niet opgeslagen)" in page
+    assert "150 dagen: 5 maanden van 30 dagen en 0 dagen" in page
