@@ -115,7 +115,7 @@ def _locked_application(application_id, by):
     return application
 
 
-def save_placement(*, application_id, start_date, end_date, travel_days=None, green_travel=False, by):
+def save_placement(*, application_id, start_date, end_date, travel_days=None, green_travel=False, by, only_new=False):
     """Make the placement of a selected application, or change its dates, travel days and green
     travel; the grant is recomputed and stored. Only the slot's coordinator and IR staff may.
 
@@ -125,6 +125,8 @@ def save_placement(*, application_id, start_date, end_date, travel_days=None, gr
     with transaction.atomic():
         application = _locked_application(application_id, by)
         placement = Placement.objects.filter(application=application).first()
+        if only_new and placement is not None:
+            raise ValidationError(_("This application has a placement already."), code="placed")
         if placement is None and application.state != ApplicationState.SELECTED:
             raise ValidationError(
                 _("Only a selected applicant gets a placement; this application is “%(state)s”.")
@@ -149,8 +151,6 @@ def save_placement(*, application_id, start_date, end_date, travel_days=None, gr
 
 def make_placement(*, application_id, start_date, end_date, travel_days=None, green_travel=False, by):
     """A new placement of a selected application; refused when it has one already."""
-    if Placement.objects.filter(application_id=application_id).exists():
-        raise ValidationError(_("This application has a placement already."), code="placed")
     placement, _created = save_placement(
         application_id=application_id,
         start_date=start_date,
@@ -158,6 +158,7 @@ def make_placement(*, application_id, start_date, end_date, travel_days=None, gr
         travel_days=travel_days,
         green_travel=green_travel,
         by=by,
+        only_new=True,
     )
     return placement
 
