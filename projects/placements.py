@@ -1,7 +1,8 @@
 """A project's placements against its award, per awarded flow: read through the ORM names of the
 placements (this app imports none of the applications app)."""
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, DecimalField, F, Sum, Value
@@ -20,6 +21,7 @@ class FlowAgainstAward:
     award_for_participants: Decimal
     placements: int
     placements_total: Decimal
+    rows: list = field(default_factory=list)  # each placement: application id, name, dates, grant
 
     @property
     def left(self):
@@ -34,8 +36,32 @@ class FlowAgainstAward:
         return max(self.placements - (self.flow.awarded_participants or 0), 0)
 
 
+def placements_of_flows(proposal_id):
+    """{flow id: [placement values]} of a proposal's awarded flows, by start date (one query)."""
+    application = "slots__applications__"
+    placement = application + "placement__"
+    placements = (
+        Flow.objects.filter(proposal_id=proposal_id, awarded_participants__isnull=False)
+        .filter(**{placement + "isnull": False})
+        .values(
+            "pk",
+            application_id=F(application + "id"),
+            name=F(application + "name"),
+            start_date=F(placement + "start_date"),
+            end_date=F(placement + "end_date"),
+            counted_days=F(placement + "counted_days"),
+            grant=F(placement + "grant"),
+        )
+        .order_by(placement + "start_date", placement + "id")
+    )
+    found = defaultdict(list)
+    for row in placements:
+        found[row["pk"]].append(row)
+    return found
+
+
 def placements_against_award(proposal_id):
-    """Each awarded flow of a proposal with its placements' count and grants (one query).
+    """Each awarded flow of a proposal with its placements' count, grants and rows (two queries).
 
     The award for the participants is the awarded participants × the grant per participant: the
     award without the organisational support, which goes to the university, not to a participant.
@@ -51,12 +77,14 @@ def placements_against_award(proposal_id):
         )
         .order_by("position", "id")
     )
+    rows = placements_of_flows(proposal_id)
     return [
         FlowAgainstAward(
             flow=flow,
             award_for_participants=Decimal(flow.award_for_participants),
             placements=flow.placement_count,
             placements_total=flow.placements_grant,
+            rows=rows.get(flow.pk, []),
         )
         for flow in flows
     ]

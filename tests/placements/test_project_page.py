@@ -38,6 +38,8 @@ def test_the_project_page_shows_placements_against_the_award(client, coordinator
     assert "10,140.00" in shown and "5,070.00" in shown
     assert "2,760.00" in shown
     assert "data-over-award" not in shown
+    assert reverse("applications:placement_edit", args=[selected_student.pk]) in shown
+    assert "Abebe Kebede</a>: 1 September 2024 – 31 January 2025, 150 days, EUR 5,070.00" in shown
 
 
 def test_a_warning_gives_the_figures_when_the_placements_go_over(client, ir_user, coordinator, selected_student):
@@ -73,6 +75,6 @@ def test_the_project_page_runs_a_fixed_number_of_queries(
     client.force_login(coordinator)
     url = reverse("projects:proposal_detail", args=[student_slot.flow.proposal_id])
     client.get(url)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get(url)
     assert f'<td class="num">{placed}</td>' in section(response.content.decode())
