@@ -81,7 +81,7 @@ def placement_edit(request, application_pk):
         "placement": placement,
         "preview": preview,
         "shown": shown,
-        "standing": placements.flow_standing(slot.flow, with_placement=shown),
+        "standing": placements.flow_standing(slot.flow, stored=placement, shown=shown),
         "form": form if may_place else None,
     }
     return render(request, "applications/placements/edit.html", context, status=400 if form.errors else 200)

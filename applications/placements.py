@@ -7,12 +7,11 @@ university's receiving-country group, and stored on the placement, so that every
 Beneficiary Module export show the same figures.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Sum
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -20,6 +19,7 @@ from icm_portal.roles import can_manage_slot
 from mobilities import budget
 from mobilities.services import distance_between, rates_for_call, receiving_group_of
 from projects.partners import home_institution
+from projects.placements import flow_against_award
 
 from .models import Application, ApplicationState, Placement
 
@@ -189,34 +189,12 @@ def application_for_placement(application_id):
     )
 
 
-@dataclass(frozen=True)
-class FlowStanding:
-    """A flow's placements' grants beside what its award pays for its participants."""
-
-    awarded_participants: int
-    award_for_participants: Decimal
-    placements: int
-    placements_total: Decimal
-
-    @property
-    def over_by(self):
-        return max(self.placements_total - self.award_for_participants, Decimal("0"))
-
-
-def flow_standing(flow, *, with_placement=None):
-    """Where a flow stands with ``with_placement`` (saved or not) counted in place of its stored
-    figures: one query. The award for the participants leaves out the organisational support."""
-    others = Placement.objects.filter(application__slot__flow=flow)
-    if with_placement is not None and with_placement.application_id:
-        others = others.exclude(application_id=with_placement.application_id)
-    figures = others.aggregate(total=Sum("grant"), count=Count("pk"))
-    total, count = figures["total"] or Decimal("0"), figures["count"] or 0
-    if with_placement is not None:
-        total, count = total + with_placement.grant, count + 1
-    awarded = flow.awarded_participants or 0
-    return FlowStanding(
-        awarded_participants=awarded,
-        award_for_participants=budget.money(flow.grant_per_participant * awarded),
-        placements=count,
-        placements_total=total,
-    )
+def flow_standing(flow, *, stored=None, shown=None):
+    """Where a flow stands against its award (``projects.placements``), with ``shown`` (a preview
+    of new dates, not saved) counted in place of the ``stored`` placement; None without an award."""
+    standing = flow_against_award(flow.pk)
+    if standing is None or shown is None or shown is stored:
+        return standing
+    total = standing.placements_total - (stored.grant if stored is not None else Decimal("0")) + shown.grant
+    count = standing.placements + (0 if stored is not None else 1)
+    return replace(standing, placements=count, placements_total=total)

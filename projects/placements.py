@@ -60,14 +60,10 @@ def placements_of_flows(proposal_id):
     return found
 
 
-def placements_against_award(proposal_id):
-    """Each awarded flow of a proposal with its placements' count, grants and rows (two queries).
-
-    The award for the participants is the awarded participants × the grant per participant: the
-    award without the organisational support, which goes to the university, not to a participant.
-    """
-    flows = (
-        Flow.objects.filter(proposal_id=proposal_id, awarded_participants__isnull=False)
+def _awarded_flows(**filters):
+    """Awarded flows with their placements' count and grants, and the award for the participants."""
+    return (
+        Flow.objects.filter(awarded_participants__isnull=False, **filters)
         .annotate(
             placement_count=Count("slots__applications__placement"),
             placements_grant=Coalesce(
@@ -77,14 +73,30 @@ def placements_against_award(proposal_id):
         )
         .order_by("position", "id")
     )
+
+
+def _against_award(flow, rows=()):
+    return FlowAgainstAward(
+        flow=flow,
+        award_for_participants=Decimal(flow.award_for_participants),
+        placements=flow.placement_count,
+        placements_total=flow.placements_grant,
+        rows=list(rows),
+    )
+
+
+def placements_against_award(proposal_id):
+    """Each awarded flow of a proposal with its placements' count, grants and rows (two queries).
+
+    The award for the participants is the awarded participants × the grant per participant: the
+    award without the organisational support, which goes to the university, not to a participant.
+    """
     rows = placements_of_flows(proposal_id)
-    return [
-        FlowAgainstAward(
-            flow=flow,
-            award_for_participants=Decimal(flow.award_for_participants),
-            placements=flow.placement_count,
-            placements_total=flow.placements_grant,
-            rows=rows.get(flow.pk, []),
-        )
-        for flow in flows
-    ]
+    return [_against_award(flow, rows.get(flow.pk, ())) for flow in _awarded_flows(proposal_id=proposal_id)]
+
+
+def flow_against_award(flow_id):
+    """One awarded flow against its award, without the placements' rows (one query); None when the
+    flow has no award."""
+    flow = _awarded_flows(pk=flow_id).first()
+    return _against_award(flow) if flow is not None else None
