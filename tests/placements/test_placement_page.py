@@ -145,3 +145,20 @@ def test_the_page_and_the_grant_read_in_dutch(client, coordinator, selected_stud
     page = response.content.decode()
     assert "Beurs voor deze data (nog niet opgeslagen)" in page
     assert "150 dagen: 5 maanden van 30 dagen en 0 dagen" in page
+
+
+def test_a_preview_of_new_dates_counts_in_place_of_the_stored_placement(client, coordinator, selected_student):
+    make_placement(
+        application_id=selected_student.pk,
+        start_date=dt.date(2024, 9, 1),
+        end_date=dt.date(2025, 1, 31),
+        by=coordinator,
+    )
+    client.force_login(coordinator)
+    stored = client.get(url(selected_student)).content.decode()
+    assert "Its 1 placement comes to EUR 5,070.00." in stored
+    response = client.post(
+        url(selected_student), {"start_date": "2024-10-01", "end_date": "2024-12-31", "preview": "1"}
+    )
+    assert "Its 1 placement comes to EUR 3,370.00." in response.content.decode()
+    assert Placement.objects.get().grant == Decimal("5070.00")
