@@ -4,7 +4,7 @@ from django.urls import path
 
 from icm_portal import converters  # noqa: F401  (registers <token:…>)
 
-from . import views
+from . import placement_views, views
 
 app_name = "applications"
 urlpatterns = [
@@ -26,4 +26,5 @@ urlpatterns = [
         name="registration_export_xlsx",
     ),
     path("ir/registrations/<int:pk>/", views.registration_detail, name="registration_detail"),
+    path("placements/<int:application_pk>/", placement_views.placement_edit, name="placement_edit"),
 ]

@@ -445,3 +445,45 @@ def flow_grant(
         total=participants_total + organisational,
         to_verify=to_verify,
     )
+
+
+def counted_days(activity, start, end):
+    """The days a stay from ``start`` to ``end`` (both included) counts, as the Beneficiary Module counts them.
+
+    A long-term student stay counts on a calendar of 30-day months and 360-day years (1 March–31 May
+    is 90 days); staff and short-term doctoral stays count their actual days.
+    """
+    if end < start:
+        raise BudgetError(gettext("The end of the stay comes before its start."), "end_date")
+    if activity in STUDENT_ACTIVITIES:
+        years, months = end.year - start.year, end.month - start.month
+        return years * 360 + months * DAYS_PER_MONTH + min(end.day, DAYS_PER_MONTH) - min(start.day, DAYS_PER_MONTH) + 1
+    return (end - start).days + 1
+
+
+def placement_grant(
+    rates, *, activity, direction, distance_km, start, end, green=False, travel_days=None, receiving_group
+):
+    """A participant's grant for a stay on actual dates: ``(days counted, ParticipantGrant)``.
+
+    The days counted price the stay as ``participant_grant`` prices a flow's planned days (staff:
+    activity days, travel days apart). A stay outside the activity's durations is not funded: the
+    ``DurationError`` says how many days the dates count and the range allowed.
+    """
+    days = counted_days(activity, start, end)
+    try:
+        check_duration(activity, days)
+    except DurationError as exc:
+        message = gettext("These dates count %(days)s days, so the stay is not funded.") % {"days": days}
+        raise DurationError(f"{message} {exc}", "end_date") from exc
+    grant = participant_grant(
+        rates,
+        activity=activity,
+        direction=direction,
+        distance_km=distance_km,
+        days=days,
+        green=green,
+        travel_days=travel_days if activity in STAFF_ACTIVITIES else None,
+        receiving_group=receiving_group,
+    )
+    return days, grant

@@ -10,23 +10,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from icm_portal.spreadsheets import csv_response, xlsx_response
-from mobilities import budget
-from mobilities.models import Activity, Direction, Flow
+from mobilities.models import Flow
 
+from .beneficiary import BENEFICIARY_ACTIVITY, beneficiary_header, beneficiary_rows
 from .models import Proposal
-from .partners import home_institution
-from .proposals.lifecycle import FUNDED, REACHED_IR, REQUESTED
+from .proposals.lifecycle import REACHED_IR, REQUESTED
 from .reports import with_review_figures
-
-# Beneficiary Module activity types (see beneficiary_rows for the doctoral choice).
-BENEFICIARY_ACTIVITY = {
-    Activity.STUDENT_STUDY: "HE-SMS",
-    Activity.DOCTORAL_SHORT: "HE-SMS",
-    Activity.STUDENT_TRAINEESHIP: "HE-SMT",
-    Activity.STAFF_TEACHING: "HE-STA",
-    Activity.STAFF_TRAINING: "HE-STT",
-}
-LONG_TERM = budget.STUDENT_ACTIVITIES  # counted in months of 30 days and extra days
 
 
 def proposal_header():
@@ -131,92 +120,7 @@ def flow_rows(call):
         ]
 
 
-def beneficiary_header():
-    return [
-        "Activity Type",
-        "Participant First Name",
-        "Participant Last Name",
-        "Participant Email",
-        "Gender",
-        "Date of Birth",
-        "Nationality",
-        "Participant with Fewer Opportunities",
-        "Sending Organisation",
-        "Sending City",
-        "Sending Country",
-        "Receiving Organisation",
-        "Receiving City",
-        "Receiving Country",
-        "Start Date",
-        "End Date",
-        "Distance Band",
-        "Distance (km)",
-        "Green Travel",
-        "Funded Days",
-        "Full Months",
-        "Extra Days",
-        "Individual Support (EUR)",
-        "Travel Support (EUR)",
-        "Total Grant (EUR)",
-    ]
-
-
-def _organisation(institution):
-    """The Module identifies an organisation by its Erasmus code, else its OID."""
-    if institution is None:
-        return "", "", ""
-    return institution.erasmus_code or institution.oid or institution.name, institution.city, institution.country.code
-
-
-def beneficiary_rows(call):
-    """One row per planned participant of each flow of the awarded proposals.
-
-    Column names and order as the Beneficiary Module's mobility import; the participant
-    columns and dates stay empty (nobody is selected yet), the grant columns hold the
-    planned figures per participant. An award for fewer participants gives that many rows.
-    The Module's column headings are English whatever the page language.
-
-    Activity types: studies HE-SMS, traineeship HE-SMT, staff teaching HE-STA, staff
-    training HE-STT. A short-term doctoral mobility is exported as HE-SMS: the Module
-    records doctoral short-term stays as student mobility for studies (short-term, with
-    the doctoral flag), and KA171 has no code of its own for them. Like other short-term
-    mobility it counts days, so its full-months and extra-days columns stay empty.
-    """
-    home = home_institution()
-    for f in _flows(call, FUNDED).iterator(chunk_size=500):
-        partner = f.proposal.partner
-        if f.direction == Direction.INCOMING:
-            sending, receiving = _organisation(partner), _organisation(home)
-        else:
-            sending, receiving = _organisation(home), _organisation(partner)
-        months, days = budget.months_and_days(f.funded_days) if f.activity in LONG_TERM else ("", "")
-        row = [
-            BENEFICIARY_ACTIVITY[f.activity],
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            *sending,
-            *receiving,
-            "",
-            "",
-            f.distance_band,
-            f.distance_km,
-            "Yes" if f.green_travel else "No",
-            f.funded_days,
-            months,
-            days,
-            f.individual_support_per_participant,
-            f.travel_per_participant,
-            f.grant_per_participant,
-        ]
-        count = f.participants if f.awarded_participants is None else f.awarded_participants
-        for _participant in range(count):
-            yield row
-
+__all__ = ["BENEFICIARY_ACTIVITY", "EXPORT_FORMATS", "beneficiary_header", "beneficiary_rows", "export_call"]
 
 EXPORT_FORMATS = ("csv", "flows-csv", "xlsx", "beneficiary")
 

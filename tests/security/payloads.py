@@ -96,4 +96,5 @@ PAYLOADS = {
     "delete_selected": admin_action("delete_selected"),
     "agency_proposals": lambda world: {"proposals": [world.objects["submitted"].pk]},
     "agency_submit": lambda world: {"submitted_on": "2024-02-27"},
+    "placement": lambda world: {"start_date": "2025-09-01", "end_date": "2026-01-31"},
 }

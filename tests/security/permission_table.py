@@ -175,6 +175,8 @@ ROWS = [
     Row("applications:call_page", POST, "call", EVERYONE, "registration"),
     Row("applications:call_project_search", GET, "call", EVERYONE),
     Row("applications:call_project_search", POST, "call", NO_SUCH_METHOD),
+    Row("applications:placement_edit", GET, "selected_application", VISIBLE),
+    Row("applications:placement_edit", POST, "selected_application", VISIBLE, "placement"),
     Row("applications:registration_calls", GET, None, IR_ONLY),
     Row("applications:registration_calls", POST, None, IR_ONLY),
     Row("applications:registration_detail", GET, "registration", IR_ONLY),

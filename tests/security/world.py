@@ -38,6 +38,7 @@ from tests.factories import (
     ProposalFactory,
     UnitFactory,
 )
+from tests.placements.factories import ApplicationFactory, SlotFactory
 
 MINIMAL_PDF = (
     b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
@@ -137,6 +138,15 @@ def build_world():
     world["awarded"] = services.award_proposal(proposal_id=awarded.pk, by=users["ir_staff"])
     publish_decisions(call_id=world["call"].pk, by=users["ir_staff"])
     rejected = _with_flow(_proposal(world, "Rejected", state=ProposalState.UNDER_REVIEW))
+    world["selected_application"] = ApplicationFactory(
+        slot=SlotFactory(
+            flow=world["awarded"].flows.get(),
+            host_unit=world["unit"],
+            earliest_start=dt.date(2025, 9, 1),
+            latest_end=dt.date(2026, 7, 31),
+        ),
+        name="Selected Student",
+    )
     world["rejected"] = services.reject_proposal(proposal_id=rejected.pk, by=users["ir_staff"])
     world["registration"], _updated = register_interest(
         call=world["call"],
@@ -193,6 +203,7 @@ PATH_ARGUMENTS = {
     "attachment": lambda o: [o["draft"].pk, o["attachment"].pk],
     "partner": lambda o: [o["partner"].pk],
     "registration": lambda o: [o["registration"].pk],
+    "selected_application": lambda o: [o["selected_application"].pk],
     "withdraw_token": lambda o: [o["registration"].withdraw_token],
     "confirm_token": lambda o: [o["confirm_token"]],
     "draft:submit": lambda o: [o["draft"].pk, "submit"],
