@@ -5,6 +5,7 @@ from django.urls import path
 from icm_portal import converters  # noqa: F401  (registers <token:…>)
 
 from . import views
+from .accounts import views as accounts
 from .selection import views as selection
 
 app_name = "applications"
@@ -26,6 +27,9 @@ urlpatterns = [
         name="registration_export_xlsx",
     ),
     path("ir/registrations/<int:pk>/", views.registration_detail, name="registration_detail"),
+    path("accounts/signup/", accounts.sign_up, name="sign_up"),
+    path("accounts/signup/sent/", accounts.sign_up_sent, name="sign_up_sent"),
+    path("accounts/confirm/<str:uidb64>/<str:token>/", accounts.confirm_account, name="confirm_account"),
     path("places/<int:slot_pk>/apply/", selection.apply, name="apply"),
     path("my/applications/", selection.my_applications, name="my_applications"),
     path("my/applications/<int:pk>/", selection.application_detail, name="application_detail"),
