@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from icm_portal.uploads import check_pdf
 from icm_portal.validators import validate_single_line
 from mobilities.slots.states import ApplicantsFrom, LanguageLevel
 from projects.models import Institution
@@ -97,6 +98,18 @@ class ApplicationForm(forms.Form):
             parts.append(Fieldset(_("Privacy"), "consent"))
         label = _("Save my changes") if self.editing else _("Send my application")
         self.helper.layout = Layout(*parts, Submit("send", label))
+
+    def _checked_pdf(self, name):
+        document = self.cleaned_data.get(name)
+        if document:
+            check_pdf(document)  # size, a PDF by its content, no scripts: refused with the reason
+        return document
+
+    def clean_cv(self):
+        return self._checked_pdf("cv")
+
+    def clean_transcript(self):
+        return self._checked_pdf("transcript")
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())

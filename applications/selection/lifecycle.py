@@ -115,3 +115,24 @@ def stamp(application, *, from_state, to_state, at):
     if to_state != S.RESERVE:
         application.reserve_position = None
         application.offered_at = None
+
+
+def next_step(application):
+    """What happens next, in the applicant's words, for the state the application is in."""
+    state = application.state
+    if state == S.SUBMITTED:
+        return _("The selection starts after the deadline; you can change your application until then.")
+    if state == S.SHORTLISTED:
+        return _("You are on the shortlist; the final decision follows, and you will hear from us by mail.")
+    if state == S.SELECTED:
+        return _("Your coordinator contacts you about your dates and the agreements to sign before you travel.")
+    if state == S.RESERVE and application.offered_at:
+        return _("A place has become free and is offered to you: accept it, or withdraw to pass it on.")
+    if state == S.RESERVE:
+        return _(
+            "You are number %(position)s on the reserve list. If a place becomes free, it is offered to the first "
+            "on the list by mail."
+        ) % {"position": application.reserve_position}
+    if state == S.REJECTED:
+        return _("To have the decision reviewed, answer the decision mail within two weeks and say why.")
+    return _("Nothing more happens: the application is withdrawn.")

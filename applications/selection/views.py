@@ -17,7 +17,7 @@ from mobilities.slots.states import SlotState
 from ..models import Application
 from . import selectors, services
 from .forms import ApplicationForm, EditApplicationForm, add_errors
-from .lifecycle import APPLICATION
+from .lifecycle import APPLICATION, next_step
 from .review_views import application_review, slot_applications
 
 __all__ = ["application_review", "slot_applications"]
@@ -63,6 +63,8 @@ def apply(request, slot_pk):
 def my_applications(request):
     """Each of the person's applications, its state and what happens next."""
     applications = list(selectors.applications_of(request.user))
+    for application in applications:
+        application.next_step = next_step(application)
     return render(
         request, "applications/selection/my_applications.html", {"applications": applications, "now": timezone.now()}
     )
@@ -99,7 +101,7 @@ def application_detail(request, pk):
     elif request.method == "POST":
         messages.error(request, _("This application can no longer be changed."))
         return redirect("applications:application_detail", pk=application.pk)
-    context = {"application": application, "actions": actions, "form": form, "editable": editable, "now": now}
+    context = {"application": application, "actions": actions, "form": form, "next_step": next_step(application)}
     return render(request, "applications/selection/detail.html", context)
 
 
