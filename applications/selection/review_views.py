@@ -84,8 +84,6 @@ def application_review(request, pk):
                     service(application_id=application.pk, by=request.user, note=decision_form.cleaned_data["note"])
                     messages.success(request, done)
                     return redirect("applications:application_review", pk=application.pk)
-            else:
-                raise Http404
         except ValidationError as exc:
             add_errors(review_form if action == "review" else decision_form, exc)
     context = {

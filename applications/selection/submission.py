@@ -13,7 +13,8 @@ from mobilities.models import Slot
 from mobilities.slots.states import ApplicantsFrom, SlotState
 
 from ..models import Application
-from .decisions import change_state, ensure_place_free, lock_for, offer_free_place
+from .decisions import change_state, ensure_place_free, lock_for, lock_slot_and_application, offer_free_place
+from .lifecycle import APPLICATION
 from .mails import notify_received
 from .states import ApplicationState
 
@@ -170,7 +171,10 @@ def withdraw_application(*, application_id, by):
 def accept_offer(*, application_id, by):
     """The applicant takes the place offered to them, if it is still free."""
     with transaction.atomic():
-        slot, application = lock_for("accept_offer", application_id=application_id, by=by)
+        slot, application = lock_slot_and_application(application_id)
+        APPLICATION.check_person("withdraw", by, application)  # strangers: as if it did not exist
+        if not APPLICATION.may("accept_offer", by, application):
+            raise ValidationError(_("No place is offered on this application."), code="no_offer")
         ensure_place_free(slot)
         change_state(application, to_state=S.SELECTED, by=by)
         return application

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from icm_portal.uploads import pdf_name
 from mobilities.models import Slot
@@ -60,6 +60,7 @@ def apply(request, slot_pk):
 
 
 @login_required
+@require_GET
 def my_applications(request):
     """Each of the person's applications, its state and what happens next."""
     applications = list(selectors.applications_of(request.user))
@@ -131,6 +132,7 @@ def application_accept(request, pk):
 
 
 @login_required
+@require_GET
 def application_document(request, pk, kind):
     """A CV or transcript, to the applicant, the slot's coordinators and IR staff; 404 to anyone else."""
     if kind not in DOCUMENTS:

@@ -166,7 +166,7 @@ def test_when_a_selected_person_withdraws_the_first_on_the_reserve_list_is_offer
     services.accept_offer(application_id=first_reserve.pk, by=applicants[1])
     states = dict(Application.objects.values_list("pk", "state"))
     assert states == {chosen.pk: S.WITHDRAWN, first_reserve.pk: S.SELECTED, second_reserve.pk: S.RESERVE}
-    with pytest.raises(Application.DoesNotExist):  # no offer was made to the second
+    with pytest.raises(ValidationError, match="No place is offered"):  # no offer was made to the second
         services.accept_offer(application_id=second_reserve.pk, by=applicants[2])
 
 
