@@ -8,7 +8,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
 
+from ..views import client_address, registration_rate, too_many_requests
 from . import services
 from .forms import SignUpForm
 
@@ -25,6 +27,11 @@ def _next(request):
 def sign_up(request):
     if request.user.is_authenticated:
         return redirect(_next(request) or "home")
+    limited = request.method == "POST" and is_ratelimited(
+        request, group="applications.sign_up", key=client_address, rate=registration_rate, method="POST", increment=True
+    )
+    if limited:  # the same generous limit as the interest registrations: it holds off scripts, not a campus
+        return too_many_requests(request)
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

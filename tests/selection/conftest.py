@@ -1,6 +1,7 @@
 """Fixtures of the selection: an open slot coordinated by ``coordinator``, and people who apply."""
 
 import pytest
+from django.core.cache import cache
 
 from tests.factories import UserFactory
 
@@ -15,3 +16,12 @@ def slot(coordinator):
 @pytest.fixture
 def applicants(db):
     return [UserFactory(username=f"applicant{n}", first_name="Ada", last_name=f"Nr{n}") for n in range(6)]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """The sign-up's rate limit counts in the cache; every test starts with none."""
+    if hasattr(cache, "delete_pattern"):  # Redis, shared with the broker: only the limiter's keys
+        cache.delete_pattern("rl:*")
+    else:
+        cache.clear()

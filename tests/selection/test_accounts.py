@@ -109,3 +109,17 @@ def test_an_applicant_resets_their_password_through_the_outbox(client):
     client.post(reverse("password_reset"), {"email": "ada@example.org"})
 
     assert Message.objects.filter(template="password_reset", to_email="ada@example.org").count() == 1
+
+
+def test_sign_ups_from_one_address_are_rate_limited(client, settings):
+    settings.REGISTRATION_RATE_LIMIT = (2, 600)
+    for n in range(2):
+        assert sign_up(client, email=f"ada{n}@example.org").status_code == 302
+    assert sign_up(client, email="ada9@example.org").status_code == 429
+    assert get_user_model().objects.count() == 2
+
+
+def test_the_sign_up_page_reads_in_dutch(client):
+    client.cookies["django_language"] = "nl"
+    page = client.get(reverse("applications:sign_up")).content.decode()
+    assert "Account aanmaken" in page and "Voornaam" in page

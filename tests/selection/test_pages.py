@@ -181,3 +181,13 @@ def test_the_home_page_of_a_person_lists_their_applications(client, slot):
     client.force_login(person)
     page = client.get(reverse("home")).content.decode()
     assert slot.title in page and "My applications" in page
+
+
+def test_my_applications_and_the_review_read_in_dutch(client, slot, applicants, coordinator):
+    application = ApplicationFactory(slot=slot, applicant=applicants[0])
+    client.cookies["django_language"] = "nl"
+    client.force_login(applicants[0])
+    assert "Mijn aanvragen" in client.get(reverse("applications:my_applications")).content.decode()
+    client.force_login(coordinator)
+    page = client.get(reverse("applications:application_review", args=[application.pk])).content.decode()
+    assert "Op de reservelijst zetten" in page and "Jouw score en aantekeningen" in page
