@@ -3,7 +3,6 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout, Submit
 from django import forms
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from icm_portal.uploads import check_pdf
@@ -13,7 +12,6 @@ from projects.models import Institution
 
 from ..models import NAME_MAX, StudyLevel
 from ..models.slot_applications import MOTIVATION_MAX
-from .states import ApplicationState
 from .submission import study_levels_of
 
 PRIVACY_TEXT = _(
@@ -158,30 +156,3 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Sent with the decision. Needed when you reject."),
     )
-
-
-class ApplicationFilterForm(forms.Form):
-    """The slot's applications by state and name, sorted as asked."""
-
-    SORTS = {
-        "submitted": ("submitted_at", "id"),
-        "name": ("name", "id"),
-        "score": (F("average_score").desc(nulls_last=True), "submitted_at", "id"),
-        "state": ("state", "submitted_at", "id"),
-    }
-    state = forms.ChoiceField(label=_("State"), required=False, choices=[("", _("All"))] + ApplicationState.choices)
-    q = forms.CharField(label=_("Name"), required=False, max_length=100)
-    sort = forms.ChoiceField(
-        label=_("Sort by"),
-        required=False,
-        choices=[
-            ("submitted", _("Date of application")),
-            ("name", _("Name")),
-            ("score", _("Average score")),
-            ("state", _("State")),
-        ],
-    )
-
-    def ordering(self):
-        sort = self.cleaned_data.get("sort") if self.is_valid() else ""
-        return self.SORTS.get(sort or "submitted")

@@ -16,9 +16,9 @@ from mobilities.models import Slot
 
 from ..models import Application
 from . import selectors, services
-from .forms import ApplicationFilterForm, DecisionForm, ReviewForm, add_errors
+from .filters import ApplicationFilter
+from .forms import DecisionForm, ReviewForm, add_errors
 from .lifecycle import APPLICATION
-from .states import ApplicationState
 
 PAGE_SIZE = 50
 DECISIONS = {
@@ -44,13 +44,10 @@ def slot_applications(request, slot_pk):
         raise Http404 from None
     if not can_manage_slot(request.user, slot):
         raise Http404
-    filters = ApplicationFilterForm(request.GET or None)
-    state, name = "", ""
-    if filters.is_valid():
-        state, name = filters.cleaned_data["state"], filters.cleaned_data["q"].strip()
-    applications = selectors.slot_applications(slot, state=state, name=name, ordering=filters.ordering())
-    page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"slot": slot, "filters": filters, "page": page, "states": ApplicationState}
+    applications = ApplicationFilter(request.GET or None, queryset=selectors.slot_applications(slot))
+    filters = applications.form
+    page = Paginator(applications.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"slot": slot, "filters": filters, "page": page}
     return render(request, "applications/selection/slot_applications.html", context)
 
 

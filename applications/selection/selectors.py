@@ -39,14 +39,14 @@ def slot_for_selection(pk):
     )
 
 
-def slot_applications(slot, *, state="", name="", ordering=("submitted_at", "id")):
-    """A slot's applications, filtered and sorted in SQL, with their average score and review count."""
-    applications = Application.objects.filter(slot=slot).select_related("home_institution")
-    if state:
-        applications = applications.filter(state=state)
-    if name:
-        applications = applications.filter(name__icontains=name)
-    return applications.annotate(average_score=Avg("reviews__score"), review_count=Count("reviews")).order_by(*ordering)
+def slot_applications(slot):
+    """A slot's applications with their average score and review count, in the order they came."""
+    return (
+        Application.objects.filter(slot=slot)
+        .select_related("home_institution")
+        .annotate(average_score=Avg("reviews__score"), review_count=Count("reviews"))
+        .order_by("submitted_at", "id")
+    )
 
 
 def application_for_review(pk):

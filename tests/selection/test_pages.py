@@ -112,6 +112,8 @@ def test_the_slots_coordinator_filters_and_sorts_its_applications(client, slot, 
     rejected_only = list(_list(client, slot, "?state=rejected").context["page"].object_list)
     assert rejected_only == [rejected]
     assert "3 applications; 0 of 2 places filled." in _list(client, slot).content.decode()
+    odd = _list(client, slot, "?state=bogus&sort=%27;--&study_level=master")
+    assert odd.status_code == 200 and len(odd.context["page"].object_list) == 3
 
 
 @pytest.mark.parametrize("count", [1, 8])
