@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mobilities.models import Slot
+from mobilities.slots.states import SlotState
 
 from ..models import Application, ApplicationReview, ApplicationStateChange
 from .lifecycle import APPLICATION, DECISIONS, stamp
@@ -89,6 +90,8 @@ def offer_free_place(slot, *, at=None):
 def _decide(name, *, application_id, by, note="", before=None):
     with transaction.atomic():
         slot, application = lock_for(name, application_id=application_id, by=by)
+        if slot.state == SlotState.CANCELLED:
+            raise ValidationError(_("This slot is cancelled; its applications are no longer decided on."))
         had_offer = application.offered_at is not None
         if before:
             before(slot, application)

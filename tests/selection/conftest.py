@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from tests.factories import UserFactory
 
@@ -25,3 +26,11 @@ def _fresh_rate_limits():
         cache.delete_pattern("rl:*")
     else:
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """Messages are asserted in English, whatever language an earlier request of the worker left active."""
+    translation.activate("en")
+    yield
+    translation.deactivate()

@@ -216,3 +216,11 @@ def test_each_reviewer_keeps_one_score_and_notes(slot, applicants, coordinator, 
     assert sorted(application.reviews.values_list("score", flat=True), key=str) == [4, None]
     with pytest.raises(ValidationError):
         services.save_review(application_id=application.pk, by=coordinator, score=6, notes="")
+
+
+def test_no_decision_on_the_applications_of_a_cancelled_slot(slot, applicants, coordinator):
+    application = apply(slot, applicants[0])
+    slot.state = "cancelled"
+    slot.save()
+    with pytest.raises(ValidationError, match="cancelled"):
+        services.select(application_id=application.pk, by=coordinator)
