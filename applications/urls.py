@@ -5,6 +5,8 @@ from django.urls import path
 from icm_portal import converters  # noqa: F401  (registers <token:…>)
 
 from . import placement_views, views
+from .accounts import views as accounts
+from .selection import views as selection
 
 app_name = "applications"
 urlpatterns = [
@@ -27,4 +29,19 @@ urlpatterns = [
     ),
     path("ir/registrations/<int:pk>/", views.registration_detail, name="registration_detail"),
     path("placements/<int:application_pk>/", placement_views.placement_edit, name="placement_edit"),
+    path("accounts/signup/", accounts.sign_up, name="sign_up"),
+    path("accounts/signup/sent/", accounts.sign_up_sent, name="sign_up_sent"),
+    path("accounts/confirm/<str:uidb64>/<str:token>/", accounts.confirm_account, name="confirm_account"),
+    path("places/<int:slot_pk>/apply/", selection.apply, name="apply"),
+    path("my/applications/", selection.my_applications, name="my_applications"),
+    path("my/applications/<int:pk>/", selection.application_detail, name="application_detail"),
+    path("my/applications/<int:pk>/withdraw/", selection.application_withdraw, name="application_withdraw"),
+    path("my/applications/<int:pk>/accept/", selection.application_accept, name="application_accept"),
+    path("slots/<int:slot_pk>/applications/", selection.slot_applications, name="slot_applications"),
+    path("applications/<int:pk>/review/", selection.application_review, name="application_review"),
+    path(
+        "applications/<int:pk>/documents/<str:kind>.pdf",
+        selection.application_document,
+        name="application_document",
+    ),
 ]

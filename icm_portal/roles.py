@@ -85,6 +85,23 @@ def slots_coordinated_by(user):
 can_manage_slot = is_ir_staff | coordinates_slot
 
 
+@rules.predicate
+def is_applicant(user, application):
+    """The person who made the application (an applicant sees only their own)."""
+    return user.is_authenticated and application is not None and application.applicant_id == user.pk
+
+
+@rules.predicate
+def manages_application(user, application):
+    """IR staff, or a coordinator of the slot applied for (expects the slot's proposal prefetched)."""
+    return application is not None and can_manage_slot(user, application.slot)
+
+
+# Nobody decides on, scores or reads the reviews of their own application.
+can_select_applicant = manages_application & ~is_applicant
+can_view_application = is_applicant | manages_application
+
+
 def ir_staff_required(view):
     """Function-view decorator: sign-in first, then IR staff only (403 for others)."""
 

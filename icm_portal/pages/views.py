@@ -4,6 +4,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from agency.selectors import share_fit
+from applications.selection.lifecycle import next_step
+from applications.selection.selectors import applications_of
 from applications.selectors import registration_counts, registrations_of
 from icm_portal.roles import ir_staff_required, is_coordinator, is_ir_staff
 from projects.calls import open_calls
@@ -24,7 +26,11 @@ def home(request):
     if is_coordinator(user):
         return render(request, "home_coordinator.html", {**context, **coordinator_agenda(user, at=now)})
     if user.is_authenticated:
-        return render(request, "home_person.html", {**context, "registrations": list(registrations_of(user.email))})
+        applications = list(applications_of(user))
+        for application in applications:
+            application.next_step = next_step(application)
+        context |= {"registrations": list(registrations_of(user.email)), "applications": applications}
+        return render(request, "home_person.html", context)
     return render(request, "home.html", context)
 
 

@@ -108,7 +108,7 @@ def test_person_without_a_role_lands_on_their_interest_registrations(client, pla
     _registration(CallFactory(name="Not mine"), "other@example.org", unit)
     response = _sign_in(client, "someone", "pw-someone-1")
     html = response.content.decode()
-    assert _h1(response) == "Your interest registrations"
+    assert _h1(response) == "Your applications and registrations"
     mine = html.split('id="open-calls-heading"')[0]
     assert "ICM 2023" in mine
     assert "Not mine" not in mine

@@ -42,6 +42,8 @@ IR_NOT_OWN               = (LOGIN,    DENIED,  DENIED,      DENIED,       DENIED
 IR_POST_ONLY             = (LOGIN,    DENIED,  DENIED,      DENIED,       DENIED,      NOT_ALLOWED, NOT_ALLOWED)
 IR_ONLY_NOT_YET          = (LOGIN,    DENIED,  DENIED,      DENIED,       DENIED,      HIDDEN,      HIDDEN)
 SIGNED_IN_HIDDEN         = (LOGIN,    HIDDEN,  HIDDEN,       HIDDEN,       HIDDEN,      HIDDEN,      HIDDEN)
+APPLICANT_ONLY           = (LOGIN,    OK,      HIDDEN,      HIDDEN,       HIDDEN,      HIDDEN,      HIDDEN)
+APPLICANT_OR_SLOT        = (LOGIN,    OK,      OK,          HIDDEN,       OK,          OK,          OK)
 ADMIN_IR                 = (LOGIN,    LOGIN,   LOGIN,       LOGIN,        LOGIN,       OK,          OK)
 ADMIN_NOBODY             = (LOGIN,    LOGIN,   LOGIN,       LOGIN,        LOGIN,       DENIED,      DENIED)
 ADMIN_NO_SUCH_METHOD     = (LOGIN,    LOGIN,   LOGIN,       LOGIN,        LOGIN,       NOT_ALLOWED, NOT_ALLOWED)
@@ -193,6 +195,29 @@ ROWS = [
     Row("applications:confirm_registration", POST, "confirm_token", EVERYONE),
     Row("applications:withdraw", GET, "withdraw_token", EVERYONE),
     Row("applications:withdraw", POST, "withdraw_token", EVERYONE),
+    # Applicant accounts, applications for slots and their selection (the applicant is the role-less person)
+    Row("applications:sign_up", GET, None, EVERYONE),
+    Row("applications:sign_up", POST, None, EVERYONE),
+    Row("applications:sign_up_sent", GET, None, EVERYONE),
+    Row("applications:sign_up_sent", POST, None, EVERYONE),
+    Row("applications:confirm_account", GET, "account_link", EVERYONE),
+    Row("applications:confirm_account", POST, "account_link", EVERYONE),
+    Row("applications:apply", GET, "slot", SIGNED_IN),
+    Row("applications:apply", POST, "slot", SIGNED_IN),
+    Row("applications:my_applications", GET, None, SIGNED_IN),
+    Row("applications:my_applications", POST, None, SIGNED_IN_NO_SUCH_METHOD),
+    Row("applications:application_detail", GET, "application", APPLICANT_ONLY),
+    Row("applications:application_detail", POST, "application", APPLICANT_ONLY),
+    Row("applications:application_withdraw", GET, "application", SIGNED_IN_NO_SUCH_METHOD),
+    Row("applications:application_withdraw", POST, "application", APPLICANT_ONLY),
+    Row("applications:application_accept", GET, "application", SIGNED_IN_NO_SUCH_METHOD),
+    Row("applications:application_accept", POST, "application", APPLICANT_ONLY),
+    Row("applications:slot_applications", GET, "slot", VISIBLE),
+    Row("applications:slot_applications", POST, "slot", VISIBLE),
+    Row("applications:application_review", GET, "application", VISIBLE),
+    Row("applications:application_review", POST, "application", VISIBLE),
+    Row("applications:application_document", GET, "application:cv", APPLICANT_OR_SLOT),
+    Row("applications:application_document", POST, "application:cv", SIGNED_IN_NO_SUCH_METHOD),
     # The admin site: staff status and IR staff's role decide; no one else gets past its log-in
     Row("admin/(?P<url>.*)$", GET, "unknown_admin_page", ADMIN_NOT_FOUND),
     Row("admin/(?P<url>.*)$", POST, "unknown_admin_page", ADMIN_NOT_FOUND),

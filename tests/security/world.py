@@ -39,6 +39,7 @@ from tests.factories import (
     UnitFactory,
 )
 from tests.placements.factories import ApplicationFactory, SlotFactory
+from tests.selection.world import applications_world
 
 MINIMAL_PDF = (
     b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
@@ -184,6 +185,7 @@ def build_world():
     world["access_log"] = AccessLog.objects.create(**seen, http_accept="text/html", attempt_time=now)
     world["proposal_type"] = ContentType.objects.get_for_model(draft)
     plain = users["no_role"]
+    world.update(applications_world(world, applicant=plain))
     world["reset_link"] = (urlsafe_base64_encode(force_bytes(plain.pk)), default_token_generator.make_token(plain))
     return World(users=users, objects=world)
 
@@ -209,6 +211,10 @@ PATH_ARGUMENTS = {
     "draft:submit": lambda o: [o["draft"].pk, "submit"],
     "submitted:start_review": lambda o: [o["submitted"].pk, "start_review"],
     "reset_link": lambda o: list(o["reset_link"]),
+    "slot": lambda o: [o["slot"].pk],
+    "application": lambda o: [o["application"].pk],
+    "application:cv": lambda o: [o["application"].pk, "cv"],
+    "account_link": lambda o: list(o["account_link"]),
     "app_label": lambda o: ["projects"],
     "unknown_admin_page": lambda o: ["no-such-page/"],
     "view_on_site": lambda o: [o["proposal_type"].pk, o["draft"].pk],
