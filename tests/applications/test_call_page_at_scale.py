@@ -61,7 +61,7 @@ def test_the_page_runs_the_same_queries_for_many_or_more_projects(
 ):
     with django_assert_num_queries(9):
         client.get(_url(call))
-    for n in range(30):
+    for _n in range(30):
         FlowFactory(proposal=ProposalFactory(call=call, unit=unit, state="awarded"))
     with django_assert_num_queries(9):
         client.get(_url(call))
