@@ -96,3 +96,17 @@ class Slot(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def levels(self):
+        """The names of the study levels that may apply (none for staff)."""
+        return [
+            self._meta.get_field(name).verbose_name
+            for name in ("for_bachelor", "for_master", "for_phd")
+            if getattr(self, name)
+        ]
+
+    @property
+    def is_public(self):
+        """Shown on the public pages: open, or past its window and kept for the record."""
+        return self.state in (SlotState.OPEN, SlotState.CLOSED, SlotState.FILLED)

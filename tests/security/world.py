@@ -37,6 +37,7 @@ from tests.factories import (
     ProposalFactory,
     UnitFactory,
 )
+from tests.slots.factories import SlotFactory
 
 MINIMAL_PDF = (
     b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
@@ -134,6 +135,8 @@ def build_world():
     )
     awarded = _with_flow(_proposal(world, "Awarded", state=ProposalState.UNDER_REVIEW))
     world["awarded"] = services.award_proposal(proposal_id=awarded.pk, by=users["ir_staff"])
+    world["awarded_flow"] = world["awarded"].flows.get()
+    world["slot"] = SlotFactory(flow=world["awarded_flow"], host_unit=world["unit"], places=1)
     publish_decisions(call_id=world["call"].pk, by=users["ir_staff"])
     rejected = _with_flow(_proposal(world, "Rejected", state=ProposalState.UNDER_REVIEW))
     world["rejected"] = services.reject_proposal(proposal_id=rejected.pk, by=users["ir_staff"])
@@ -192,6 +195,9 @@ PATH_ARGUMENTS = {
     "withdraw_token": lambda o: [o["registration"].withdraw_token],
     "confirm_token": lambda o: [o["confirm_token"]],
     "draft:submit": lambda o: [o["draft"].pk, "submit"],
+    "awarded_flow": lambda o: [o["awarded_flow"].pk],
+    "slot": lambda o: [o["slot"].pk],
+    "slot:close": lambda o: [o["slot"].pk, "close"],
     "submitted:start_review": lambda o: [o["submitted"].pk, "start_review"],
     "reset_link": lambda o: list(o["reset_link"]),
     "app_label": lambda o: ["projects"],
