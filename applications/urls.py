@@ -5,6 +5,7 @@ from django.urls import path
 from icm_portal import converters  # noqa: F401  (registers <token:…>)
 
 from . import views
+from .places import views as places
 
 app_name = "applications"
 urlpatterns = [
@@ -25,4 +26,8 @@ urlpatterns = [
         name="registration_export_xlsx",
     ),
     path("ir/registrations/<int:pk>/", views.registration_detail, name="registration_detail"),
+    path("places/", places.open_places, name="open_places"),
+    path("places/<int:pk>/", places.slot_page, name="slot"),
+    # Placeholder until the application form is merged: it takes this name (and path) over.
+    path("places/<int:slot_pk>/apply/", places.apply_placeholder, name="apply"),
 ]

@@ -166,6 +166,13 @@ ROWS = [
     # Interest registrations: the public call page and withdrawal link; IR staff's follow-up
     Row("applications:call_page", GET, "call", EVERYONE),
     Row("applications:call_page", POST, "call", EVERYONE, "registration"),
+    Row("applications:open_places", GET, None, EVERYONE),
+    Row("applications:open_places", POST, None, NO_SUCH_METHOD),
+    Row("applications:slot", GET, "slot", EVERYONE),
+    Row("applications:slot", POST, "slot", NO_SUCH_METHOD),
+    # Placeholder of the application form (sends everyone to sign in) until the form is merged.
+    Row("applications:apply", GET, "slot", (LOGIN,) * 7),
+    Row("applications:apply", POST, "slot", (LOGIN,) * 7),
     Row("applications:registration_calls", GET, None, IR_ONLY),
     Row("applications:registration_calls", POST, None, IR_ONLY),
     Row("applications:registration_detail", GET, "registration", IR_ONLY),
