@@ -3,13 +3,13 @@
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django_countries.fields import Country
 
 from projects.models import Call
 from projects.proposals.selectors import awarded_proposals
 
-from .models import Registration, RegistrationState, normalise_email
+from .models import Registration, RegistrationState, SlotInvitation, normalise_email
 
 # The sort keys the staff list offers, mapped to SQL orderings (anything else falls back to the newest first).
 SORTS = {
@@ -110,11 +110,15 @@ def registrations_for_export(*, call):
     return registrations_for_staff(call=call).prefetch_related("partners", "proposals")
 
 
+# The invitations to apply a registration received, with their slot, for its detail page.
+INVITATIONS = SlotInvitation.objects.select_related("slot").order_by("sent_at", "id")
+
+
 def registration_for_staff(pk):
     """One registration with its call, unit, partners and projects, for the detail page."""
     return (
         Registration.objects.select_related("call", "unit")
-        .prefetch_related("partners", "proposals__partner")
+        .prefetch_related("partners", "proposals__partner", Prefetch("invitations", queryset=INVITATIONS))
         .get(pk=pk)
     )
 
