@@ -13,6 +13,7 @@ APP_SEEDERS = (
     "projects.demo.proposals",
     "projects.demo.reviews",
     "applications.demo",
+    "mobilities.slots.demo",  # after the registrations: opening a slot invites them
 )
 
 
