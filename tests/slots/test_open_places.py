@@ -123,3 +123,11 @@ def test_the_call_page_and_each_awarded_project_link_to_their_open_places(client
     page = client.get(reverse("applications:call_page", args=[call.pk])).content.decode()
     assert f"{reverse('applications:open_places')}?call={call.pk}" in page
     assert f"{reverse('applications:open_places')}?project={slot.flow.proposal_id}" in page
+
+
+def test_the_public_pages_speak_dutch(client):
+    slot = _slot("Addis")
+    page = client.get(reverse("applications:open_places"), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Open plaatsen" in page and "1 plaats open, eerstvolgende deadline eerst." in page
+    page = client.get(reverse("applications:slot", args=[slot.pk]), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Aanmelden" in page and "Wie zich mag aanmelden" in page

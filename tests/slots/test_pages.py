@@ -184,3 +184,12 @@ def test_the_slot_page_and_the_awarded_proposal_page_run_a_fixed_number_of_queri
         assert client.get(reverse("projects:proposal_detail", args=[proposal.pk])).status_code == 200
     with django_assert_num_queries(5):
         assert client.get(reverse("projects:slot_detail", args=[slots[-1].pk])).status_code == 200
+
+
+def test_the_slot_pages_speak_dutch(client, coordinator, flow):
+    slot = SlotFactory(flow=flow, state=SlotState.DRAFT)
+    client.force_login(coordinator)
+    page = client.get(reverse("projects:slot_detail", args=[slot.pk]), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Wat de plaats biedt" in page and "De plaats annuleren" in page
+    page = client.get(reverse("projects:slot_create", args=[flow.pk]), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Een plaats openstellen" in page and "Opslaan als concept" in page
