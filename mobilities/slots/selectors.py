@@ -1,12 +1,12 @@
 """Reads of slots for the people who keep them: one slot with what its page shows, a proposal's
 slots by flow, and a call's slots with their places filled and open."""
 
-from django.db.models import Count, F, Q, Value
+from django.db.models import Count, F, Prefetch, Q, Value
 from django.db.models.functions import Greatest
 
 from icm_portal.roles import is_ir_staff, slots_coordinated_by
 
-from ..models import Flow, Slot
+from ..models import Flow, Slot, SlotStateChange
 from .lifecycle import HOLDING_PLACES, can_add_slot
 
 # An application's state, named here (and not imported: the applications app sits above this one).
@@ -36,7 +36,10 @@ def managed_slot(user, pk):
         Slot.objects.select_related(
             "flow__proposal__call", "flow__proposal__partner", "flow__proposal__unit", "host_unit", "host_institution"
         )
-        .prefetch_related("flow__proposal__co_coordinators")
+        .prefetch_related(
+            "flow__proposal__co_coordinators",
+            Prefetch("state_changes", queryset=SlotStateChange.objects.select_related("by")),
+        )
         .filter(pk=pk)
     )
     return with_places_filled(managed_slots(user, slots)).get()

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from ..models import Flow, Slot
+from ..models import Flow, Slot, SlotStateChange
 from . import checks
 from .lifecycle import HOLDING_PLACES, SLOT, SlotState, can_add_slot
 from .signals import slot_opened
@@ -94,7 +94,8 @@ def update_slot(*, slot_id, by, fields):
 
 
 def change_state(*, slot_id, to_state, by):
-    """Move a slot to ``to_state`` under a row lock; nothing happens when it is there already.
+    """Move a slot to ``to_state`` under a row lock and record who did it; nothing happens when it is
+    there already.
 
     Opening (or opening again) sends ``slot_opened`` in the same transaction. The caller has
     checked the action and who takes it. Returns ``(slot, changed)``.
@@ -104,6 +105,9 @@ def change_state(*, slot_id, to_state, by):
         if slot.state == to_state:
             return slot, False
         SLOT.check_transition(slot.state, to_state)
+        SlotStateChange.objects.create(
+            slot=slot, from_state=slot.state, to_state=to_state, by=by if by and by.is_authenticated else None
+        )
         slot.state = to_state
         slot.save(update_fields=["state", "updated_at"])
         if to_state == SlotState.OPEN:

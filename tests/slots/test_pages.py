@@ -102,7 +102,10 @@ def test_the_slot_moves_through_its_lifecycle_from_its_page(client, coordinator,
         response = client.post(reverse("projects:slot_act", args=[slot.pk, action]), follow=True)
         assert f"Done: the slot is “{label}”." in response.content.decode()
     response = client.post(reverse("projects:slot_act", args=[slot.pk, "open"]), follow=True)
-    assert "Only a draft slot can be opened" in response.content.decode()
+    page = response.content.decode()
+    assert "Only a draft slot can be opened" in page
+    assert "Closed → Open for applications on" in page  # the timeline records each change and who made it
+    assert page.count(" by Cora Ordinator") == 3
 
 
 def test_an_edit_changes_the_slot(client, coordinator, flow):
@@ -182,7 +185,7 @@ def test_the_slot_page_and_the_awarded_proposal_page_run_a_fixed_number_of_queri
     client.force_login(coordinator)
     with django_assert_num_queries(9):
         assert client.get(reverse("projects:proposal_detail", args=[proposal.pk])).status_code == 200
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         assert client.get(reverse("projects:slot_detail", args=[slots[-1].pk])).status_code == 200
 
 
