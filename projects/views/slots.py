@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from icm_portal.roles import ir_staff_required
 from mobilities.models import Flow, Slot
 from mobilities.slots import selectors, services
+from mobilities.slots.checks import check_flow_awarded
 from mobilities.slots.lifecycle import SLOT, STATE_ACTIONS
 
 from ..forms.slots import SlotForm
@@ -30,6 +31,10 @@ def _managed_slot(user, pk):
 
 
 def _show_problems(form, exc):
+    """Each problem beside its field; those about the slot as a whole above the form."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
     for field, errors in exc.message_dict.items():
         form.add_error(field if field in form.fields else None, errors)
 
@@ -40,6 +45,11 @@ def slot_create(request, flow_pk):
         flow = selectors.managed_flow(request.user, flow_pk)
     except Flow.DoesNotExist as exc:
         raise Http404 from exc
+    try:
+        check_flow_awarded(flow)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("projects:proposal_detail", pk=flow.proposal_id)
     form = SlotForm(request.POST or None, flow=flow)
     if request.method == "POST" and form.is_valid():
         try:

@@ -196,3 +196,21 @@ def test_the_slot_pages_speak_dutch(client, coordinator, flow):
     assert "Wat de plaats biedt" in page and "De plaats annuleren" in page
     page = client.get(reverse("projects:slot_create", args=[flow.pk]), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert "Een plaats openstellen" in page and "Opslaan als concept" in page
+
+
+def test_a_flow_without_an_award_sends_back_to_the_proposal_with_the_reason(client, coordinator, proposal):
+    flow = awarded_flow(participants=2, awarded=0, proposal=proposal)
+    client.force_login(coordinator)
+    response = client.get(reverse("projects:slot_create", args=[flow.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("projects:proposal_detail", args=[proposal.pk])
+    assert "this flow has none awarded" in response.content.decode()
+
+
+def test_a_revised_award_stops_the_edit_with_the_reason_above_the_form(client, coordinator, flow):
+    slot = SlotFactory(flow=flow, state=SlotState.OPEN)
+    flow.awarded_participants = None
+    flow.save()
+    client.force_login(coordinator)
+    response = client.post(reverse("projects:slot_edit", args=[slot.pk]), slot_post(places="1"))
+    assert response.status_code == 400
+    assert "this flow has none awarded" in response.content.decode()
