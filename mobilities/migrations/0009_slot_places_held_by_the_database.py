@@ -1,7 +1,10 @@
 """The database holds a flow's places too (PostgreSQL): the places of a flow's slots that hold them
 (all but cancelled ones) never exceed the participants awarded for it, whoever writes the rows.
 
-A slot's write locks its flow's row first, so two writers at once are counted one after the other.
+A write that may hold more places (a new slot, more places, another flow) locks its flow's row first,
+so two writers at once are counted one after the other; opening, closing or filling a slot checks
+nothing and locks nothing more.
+
 An award revised to none (``awarded_participants`` cleared) leaves its slots: the slots' services
 refuse to add or change any until the flow is awarded again, and a new award cannot be smaller than
 the places already opened. SQLite, the embedded default, has no such triggers: there the services'
@@ -25,6 +28,12 @@ BEGIN
     ELSE
         checked := NEW.flow_id;
         IF NEW.state = 'cancelled' THEN
+            RETURN NULL;
+        END IF;
+        -- A change that holds no more places of the flow than before (open, close, fill) has nothing
+        -- to check, and takes no lock on the flow after the slot's (the services lock the flow first).
+        IF TG_OP = 'UPDATE' AND OLD.state <> 'cancelled' AND NEW.flow_id = OLD.flow_id
+           AND NEW.places <= OLD.places THEN
             RETURN NULL;
         END IF;
     END IF;
