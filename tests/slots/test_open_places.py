@@ -131,3 +131,7 @@ def test_the_public_pages_speak_dutch(client):
     assert "Open plaatsen" in page and "1 plaats open, eerstvolgende deadline eerst." in page
     page = client.get(reverse("applications:slot", args=[slot.pk]), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert "Aanmelden" in page and "Wie zich mag aanmelden" in page
+
+
+def test_the_home_page_leads_to_the_open_places(client):
+    assert reverse("applications:open_places") in client.get(reverse("home")).content.decode()
