@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Prefetch, Q, Sum
 from django.db.models.functions import Coalesce
 from django_countries.fields import Country
 
@@ -12,7 +12,7 @@ from mobilities.models import Flow
 from projects.models import Call, Institution, Proposal
 from projects.proposals.selectors import awarded_proposals
 
-from .models import Registration, RegistrationState, normalise_email
+from .models import Registration, RegistrationState, SlotInvitation, normalise_email
 
 # The sort keys the staff list offers, mapped to SQL orderings (anything else falls back to the newest first).
 SORTS = {
@@ -147,11 +147,15 @@ def registrations_for_export(*, call):
     return registrations_for_staff(call=call).prefetch_related("partners", "proposals")
 
 
+# The invitations to apply a registration received, with their slot, for its detail page.
+INVITATIONS = SlotInvitation.objects.select_related("slot").order_by("sent_at", "id")
+
+
 def registration_for_staff(pk):
     """One registration with its call, unit, partners and projects, for the detail page."""
     return (
         Registration.objects.select_related("call", "unit")
-        .prefetch_related("partners", "proposals__partner")
+        .prefetch_related("partners", "proposals__partner", Prefetch("invitations", queryset=INVITATIONS))
         .get(pk=pk)
     )
 

@@ -6,6 +6,7 @@ from icm_portal import converters  # noqa: F401  (registers <token:…>)
 
 from . import placement_views, views
 from .accounts import views as accounts
+from .places import views as places
 from .selection import views as selection
 
 app_name = "applications"
@@ -44,4 +45,6 @@ urlpatterns = [
         selection.application_document,
         name="application_document",
     ),
+    path("places/", places.open_places, name="open_places"),
+    path("places/<int:pk>/", places.slot_page, name="slot"),
 ]

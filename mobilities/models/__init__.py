@@ -3,7 +3,7 @@ flows of proposals, and the slots awarded flows open."""
 
 from .flows import Flow
 from .rates import Activity, Direction, IndividualSupportRate, RateTable, ReceivingGroup, SupportKind, TravelBand
-from .slots import Slot
+from .slots import Slot, SlotStateChange
 
 __all__ = [
     "Activity",
@@ -13,6 +13,7 @@ __all__ = [
     "RateTable",
     "ReceivingGroup",
     "Slot",
+    "SlotStateChange",
     "SupportKind",
     "TravelBand",
 ]

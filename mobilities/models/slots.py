@@ -96,3 +96,48 @@ class Slot(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def levels(self):
+        """The names of the study levels that may apply (none for staff)."""
+        return [
+            self._meta.get_field(name).verbose_name
+            for name in ("for_bachelor", "for_master", "for_phd")
+            if getattr(self, name)
+        ]
+
+    @property
+    def is_public(self):
+        """Shown on the public pages: open, or past its window and kept for the record."""
+        return self.state in (SlotState.OPEN, SlotState.CLOSED, SlotState.FILLED)
+
+
+class SlotStateChange(models.Model):
+    """One change of a slot's state: who, when, from, to."""
+
+    slot = models.ForeignKey(Slot, on_delete=models.CASCADE, related_name="state_changes")
+    from_state = models.CharField(_("from"), max_length=16, choices=SlotState.choices)
+    to_state = models.CharField(_("to"), max_length=16, choices=SlotState.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("slot state change")
+        verbose_name_plural = _("slot state changes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(from_state__in=SlotState.values) & Q(to_state__in=SlotState.values),
+                name="slot_state_change_states_known",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.from_state} → {self.to_state}"

@@ -188,7 +188,7 @@ def test_detail_page_runs_a_fixed_number_of_queries(
     client.force_login(ir_user)
     url = reverse("applications:registration_detail", args=[registration.pk])
     client.get(url)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(url)
     assert response.status_code == 200
     assert "Called back (0)." in response.content.decode()

@@ -76,6 +76,23 @@ def admin_action(action):
     return payload
 
 
+def slot(world):
+    """One more place of the awarded flow, as the slot form posts it."""
+    return {
+        "title": "Research stay",
+        "host_unit": world.objects["unit"].pk,
+        "for_master": "on",
+        "earliest_start": "2027-02-01",
+        "latest_end": "2027-07-31",
+        "min_days": "90",
+        "max_days": "150",
+        "places": "1",
+        "description": "A research project.",
+        "opens_at": "2026-01-01T09:00",
+        "closes_at": "2099-01-01T17:00",
+    }
+
+
 PAYLOADS = {
     None: lambda world: {},
     "proposal": proposal_form,
@@ -88,6 +105,7 @@ PAYLOADS = {
     "revise": lambda world: {"revise-note": "Reconsidered after the appeal."},
     "partner": partner,
     "registration": registration,
+    "slot": slot,
     "follow_up": lambda world: {"state": "contacted", "note": "Phoned them."},
     "confirm_delete": lambda world: {"post": "yes"},
     "set_language": lambda world: {"language": "nl", "next": "/"},

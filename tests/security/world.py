@@ -38,8 +38,10 @@ from tests.factories import (
     ProposalFactory,
     UnitFactory,
 )
-from tests.placements.factories import ApplicationFactory, SlotFactory
+from tests.placements.factories import ApplicationFactory
+from tests.placements.factories import SlotFactory as ClosedSlotFactory
 from tests.selection.world import applications_world
+from tests.slots.factories import SlotFactory
 
 MINIMAL_PDF = (
     b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
@@ -86,8 +88,8 @@ def _proposal(world, title, **extra):
     return proposal
 
 
-def _with_flow(proposal):
-    flow = FlowFactory(proposal=proposal, participants=2)
+def _with_flow(proposal, participants=2):
+    flow = FlowFactory(proposal=proposal, participants=participants)
     proposal.requested_amount = flow.grant_total
     proposal.save()
     return proposal
@@ -135,12 +137,15 @@ def build_world():
         budget=4,
         recommendation="award",
     )
-    awarded = _with_flow(_proposal(world, "Awarded", state=ProposalState.UNDER_REVIEW))
+    # Three awarded places: a slot of one place for each of the slots', selection's and placements' rows.
+    awarded = _with_flow(_proposal(world, "Awarded", state=ProposalState.UNDER_REVIEW), participants=3)
     world["awarded"] = services.award_proposal(proposal_id=awarded.pk, by=users["ir_staff"])
+    world["awarded_flow"] = world["awarded"].flows.get()
+    world["slot"] = SlotFactory(flow=world["awarded_flow"], host_unit=world["unit"], places=1)
     publish_decisions(call_id=world["call"].pk, by=users["ir_staff"])
     rejected = _with_flow(_proposal(world, "Rejected", state=ProposalState.UNDER_REVIEW))
     world["selected_application"] = ApplicationFactory(
-        slot=SlotFactory(
+        slot=ClosedSlotFactory(
             flow=world["awarded"].flows.get(),
             host_unit=world["unit"],
             earliest_start=dt.date(2025, 9, 1),
@@ -209,9 +214,11 @@ PATH_ARGUMENTS = {
     "withdraw_token": lambda o: [o["registration"].withdraw_token],
     "confirm_token": lambda o: [o["confirm_token"]],
     "draft:submit": lambda o: [o["draft"].pk, "submit"],
+    "awarded_flow": lambda o: [o["awarded_flow"].pk],
+    "slot": lambda o: [o["slot"].pk],
+    "slot:close": lambda o: [o["slot"].pk, "close"],
     "submitted:start_review": lambda o: [o["submitted"].pk, "start_review"],
     "reset_link": lambda o: list(o["reset_link"]),
-    "slot": lambda o: [o["slot"].pk],
     "application": lambda o: [o["application"].pk],
     "application:cv": lambda o: [o["application"].pk, "cv"],
     "account_link": lambda o: list(o["account_link"]),

@@ -14,7 +14,9 @@ from .factories import MINIMAL_PDF, SlotFactory
 
 def applications_world(world, *, applicant):
     awarded = world["awarded"]
-    slot = SlotFactory(flow=awarded.flows.first(), host_unit=world["unit"], host_institution=None, places=1)
+    slot = world.get("slot") or SlotFactory(
+        flow=awarded.flows.first(), host_unit=world["unit"], host_institution=None, places=1
+    )
     application = apply_for_slot(
         slot_id=slot.pk,
         applicant=applicant,

@@ -13,6 +13,8 @@ APP_SEEDERS = (
     "projects.demo.proposals",
     "projects.demo.reviews",
     "applications.demo",
+    "mobilities.slots.demo",  # after the registrations: opening a slot invites them
+    "applications.demo.participants",  # after the slots: applicants, and placements of the selected
     "agency.demo",
 )
 SCALE_SEEDER = "applications.demo.scale"
