@@ -23,7 +23,10 @@ def applications_world(world, *, applicant):
         name="No Role",
         motivation="A research stay.",
         cv=SimpleUploadedFile("cv.pdf", MINIMAL_PDF),
+        transcript=SimpleUploadedFile("transcript.pdf", MINIMAL_PDF) if slot.requires_transcript else None,
         study_level="master",
+        # An incoming slot's applicants come from the partner.
+        home_institution=awarded.partner if slot.applicants_from == "partner" else None,
         consent=True,
         language="en",
     )
