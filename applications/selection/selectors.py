@@ -15,7 +15,11 @@ def applications_of(person):
     return (
         Application.objects.filter(applicant=person)
         .select_related(
-            "slot__flow__proposal__partner", "slot__host_unit", "slot__host_institution", "home_institution"
+            "slot__flow__proposal__partner",
+            "slot__host_unit",
+            "slot__host_institution",
+            "home_institution",
+            "placement",
         )
         .order_by("-submitted_at", "-id")
     )

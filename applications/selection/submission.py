@@ -12,7 +12,7 @@ from icm_portal.uploads import check_pdf
 from mobilities.models import Slot
 from mobilities.slots.states import ApplicantsFrom, SlotState
 
-from ..models import Application
+from ..models import Application, Placement
 from .decisions import change_state, ensure_place_free, lock_for, lock_slot_and_application, offer_free_place
 from .lifecycle import APPLICATION
 from .mails import notify_received
@@ -158,11 +158,13 @@ def edit_application(
 
 
 def withdraw_application(*, application_id, by):
-    """Withdraw; a place it held or was offered goes to the first on the reserve list."""
+    """Withdraw; a place it held or was offered goes to the first on the reserve list, and a placement
+    made for it goes too, so that its grant no longer counts against the flow's award."""
     with transaction.atomic():
         slot, application = lock_for("withdraw", application_id=application_id, by=by)
         held_place = application.state == S.SELECTED or application.offered_at is not None
         change_state(application, to_state=S.WITHDRAWN, by=by)
+        Placement.objects.filter(application_id=application.pk).delete()
         if held_place:
             offer_free_place(slot)
         return application

@@ -1,6 +1,7 @@
 """A student makes an account, confirms the address with the mailed link and applies with a CV; the
-coordinator selects them and puts a second student on the reserve list; when the first withdraws, the
-second is offered the place and takes it."""
+coordinator selects them, enters the dates of their stay, and the student sees "selected" and the
+grant for those dates; a second student on the reserve list is offered the place when the first
+withdraws, and takes it."""
 
 import re
 
@@ -10,7 +11,7 @@ from playwright.sync_api import expect
 
 from applications.models import Application, ApplicationState
 from icm_portal.outbox.models import Message
-from tests.factories import UserFactory
+from tests.factories import CallFactory, HomeInstitutionFactory, UserFactory
 from tests.selection.factories import MINIMAL_PDF, ApplicationFactory, SlotFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -28,10 +29,12 @@ def sign_in(context, url, username, password):
 
 
 def test_a_student_applies_is_selected_and_a_reserve_takes_the_place_they_leave(
-    page, browser, live_server, coordinator, tmp_path
+    page, browser, live_server, coordinator, tmp_path, rates_2023
 ):
+    HomeInstitutionFactory()
     slot = SlotFactory(
         flow__proposal__coordinator=coordinator,
+        flow__proposal__call=CallFactory(rate_table=rates_2023),
         title="Research project in space science",
         places=1,
         applicants_from="home",
@@ -80,18 +83,34 @@ def test_a_student_applies_is_selected_and_a_reserve_takes_the_place_they_leave(
     office.get_by_role("link", name="Ada Lovelace").click()
     office.get_by_role("button", name="Select").click()
     expect(office.locator("[data-application-state]")).to_contain_text("Selected")
+    # ... and enters the dates of her stay: the placement's grant is computed on them.
+    office.get_by_role("link", name="Enter the dates of the stay and its grant").click()
+    office.get_by_label("First day of the stay").fill("2027-02-01")
+    office.get_by_label("Last day of the stay").fill("2027-06-30")
+    office.get_by_role("button", name="Make the placement").click()
+    expect(office.locator("main")).to_contain_text("The placement is made.")
+    grant = office.locator("[data-placement] [data-placement-total]").inner_text()
+    assert grant.startswith("EUR ") and grant != "EUR 0.00"
     office.goto(f"{live_server.url}/slots/{slot.pk}/applications/")
     office.get_by_role("link", name="Bo Reserve").click()
     office.get_by_role("button", name="Put on the reserve list").click()
     expect(office.locator("[data-application-state]")).to_contain_text("number 1 on the reserve list")
     staff.close()
 
-    # Ada sees "selected" on My applications, then withdraws.
+    # Ada sees "selected" and the grant for her dates on My applications and her application's page,
+    # then withdraws.
     page.goto(f"{live_server.url}/my/applications/")
     expect(page.locator("[data-state]")).to_have_text("Selected")
+    expect(page.locator("[data-placement-summary]")).to_contain_text(
+        f"Your stay: 1 February 2027 – 30 June 2027, with a grant of {grant}."
+    )
     page.get_by_role("link", name="Research project in space science").click()
+    expect(page.locator("[data-placement-dates]")).to_have_text("1 February 2027 – 30 June 2027")
+    expect(page.locator("[data-placement-days]")).to_contain_text("150 days: 5 months of 30 days and 0 days")
+    expect(page.locator("[data-placement-total]")).to_have_text(grant)
     page.get_by_role("button", name="Withdraw my application").click()
     expect(page.locator("[data-application-state]")).to_contain_text("Withdrawn")
+    expect(page.locator("[data-placement-grant]")).to_have_count(0)  # her placement no longer counts
 
     # Bo is offered the place by mail and takes it.
     offer = Message.objects.get(template="application_place_offered")
