@@ -1,5 +1,6 @@
-"""Every page of the demo, read in Dutch as each role, shows no English interface text and writes
-numbers and dates the Dutch way (10.840,00; 30 januari 2027).
+"""Every page of the demo, read in Dutch as each role on a phone, shows no English interface text,
+writes numbers and dates the Dutch way (10.840,00; 30 januari 2027), and does not scroll sideways
+(Dutch words are longer: what fits in Dutch fits in English).
 
 The English looked for is the catalogue's: each translated msgid whose Dutch differs, cut at its
 placeholders into phrases of two words or more. What people typed (the demo's English titles, summaries,
@@ -19,7 +20,7 @@ from projects.demo.catalogue import demo_call
 from projects.models import Institution
 from tests.foundation.test_translations import PO, _catalogue
 
-from .tour import seed_demo, visitor
+from .tour import PHONE, SIDEWAYS, seed_demo, visitor
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -79,7 +80,7 @@ def test_every_page_reads_in_dutch(browser, live_server, role_groups, role):
     seed_demo()
     phrases, content = english_phrases(), typed_content()
     found, dates, amounts = [], 0, 0
-    with visitor(browser, live_server, role, "nl") as page:
+    with visitor(browser, live_server, role, "nl", viewport=PHONE) as page:
         for row in pages_of(role):
             url = row.url()
             page.goto(url)
@@ -89,6 +90,8 @@ def test_every_page_reads_in_dutch(browser, live_server, role_groups, role):
             found += [f"{where}: English “{phrase}”" for phrase in sorted(phrases) if phrase in text]
             found += [f"{where}: English date “{m.group(0)}”" for m in ENGLISH_MONTHS.finditer(text)]
             found += [f"{where}: English number “{m.group(0)}”" for m in ENGLISH_AMOUNT.finditer(text)]
+            if sideways := page.evaluate(SIDEWAYS):
+                found.append(f"{where}: the page scrolls {sideways} px sideways on a phone")
             dates += len(DUTCH_DATE.findall(text))
             amounts += len(DUTCH_AMOUNT.findall(text))
     assert not found, f"{len(found)} English bits on Dutch pages:\n" + "\n".join(found)
