@@ -107,6 +107,11 @@ PARTNERS = [
 ]
 
 
+def _on_the_hour(moment, hour):
+    """That day at that hour, local time: a call opens and closes on the hour, as real calls do."""
+    return timezone.localtime(moment).replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
 def demo_call():
     """The demo's call, whichever year it was named for when first seeded (None before)."""
     return Call.objects.filter(name__regex=CALL_NAME_PATTERN).order_by("pk").first()
@@ -116,7 +121,7 @@ def seed():
     """Create the call, home university, units and partners once; later runs change nothing.
 
     The call's proposal and interest-registration windows are set OPEN at the first
-    seeding (opened 30 days before, closing 60 days after ``timezone.now()``) so the
+    seeding (opened 30 days before at 09:00, closing 60 days after ``timezone.now()`` at 17:00) so the
     demo can be used at once, and the call takes its deadline's year and name; a later
     run keeps the call it made.
     Returns a one-line summary.
@@ -126,16 +131,19 @@ def seed():
         rate_table = install_default_rates()
         call = demo_call()
         if call is None:
-            deadline = now + dt.timedelta(days=60)
-            year = timezone.localtime(deadline).year
+            opens, deadline = (
+                _on_the_hour(now - dt.timedelta(days=30), 9),
+                _on_the_hour(now + dt.timedelta(days=60), 17),
+            )
+            year = deadline.year
             call = Call.objects.create(
                 name=CALL_NAME.format(year=year),
                 year=year,
                 description=CALL_DESCRIPTION,
                 description_nl=CALL_DESCRIPTION_NL,
-                proposals_open=now - dt.timedelta(days=30),
+                proposals_open=opens,
                 proposals_close=deadline,
-                registration_open=now - dt.timedelta(days=30),
+                registration_open=opens,
                 registration_close=deadline,
                 envelope=Decimal("450000.00"),
                 rate_table=rate_table,

@@ -1,6 +1,6 @@
 """Every page of the demo, as each role and in English and Dutch, passes axe-core's WCAG 2.1 A and AA
-rules in Chromium; and a coordinator adds a flow and submits a proposal with the keyboard alone,
-seeing at each Tab where the focus is.
+rules in Chromium and fits a laptop's width; and a coordinator adds a flow and submits a proposal
+with the keyboard alone, seeing at each Tab where the focus is.
 
 axe-core is an npm package pinned in package.json; `npm ci` (run by .ci/run and scripts/test.sh
 where npm exists) puts it in node_modules/. Nothing is fetched while the tests run.
@@ -15,7 +15,7 @@ from icm_portal.pages.tour import COORDINATOR, ROLES, pages_of
 from projects.demo.catalogue import demo_call
 from projects.models import Proposal, ProposalState
 
-from .tour import LANGUAGES, seed_demo, visitor
+from .tour import LANGUAGES, SIDEWAYS, seed_demo, visitor
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -63,8 +63,11 @@ def test_every_page_passes_wcag_21_aa(browser, live_server, role_groups, role, l
             url = row.url()
             response = page.goto(url)
             assert response.ok, f"{url} as {role}: {response.status}"
-            found += [describe(f"{url} ({row.slug}) as {role} in {language}", v) for v in axe_violations(page)]
-    assert not found, f"{len(found)} accessibility violations:\n" + "\n".join(found)
+            where = f"{url} ({row.slug}) as {role} in {language}"
+            found += [describe(where, v) for v in axe_violations(page)]
+            if sideways := page.evaluate(SIDEWAYS):
+                found.append(f"{where}: the page scrolls {sideways} px sideways at 1280 px")
+    assert not found, f"{len(found)} problems:\n" + "\n".join(found)
 
 
 # The focus shows when the focused element has an outline, or a box-shadow ring, that is not transparent.

@@ -12,9 +12,12 @@ def test_coordinator_logs_in_and_lands_on_their_proposals(page, log_in, coordina
     expect(page.get_by_role("navigation", name="Main navigation")).not_to_contain_text("Cora Ordinator")
     expect(page.get_by_role("contentinfo")).to_contain_text("Signed in as Cora Ordinator")
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
-    # Bootstrap's stylesheet is served (no CDN): the navbar gets its primary colour.
-    background = page.locator("nav.navbar").evaluate("el => getComputedStyle(el).backgroundColor")
-    assert background == "rgb(13, 110, 253)"
+    # Bootstrap's stylesheet and the portal's are served (no CDN): Bootstrap lays the bar out, the
+    # portal colours it a blue its white links read well on.
+    style = page.locator("nav.navbar").evaluate(
+        "el => [getComputedStyle(el).display, getComputedStyle(el).backgroundColor]"
+    )
+    assert style == ["flex", "rgb(10, 88, 202)"]
 
 
 def test_wrong_password_is_refused_with_a_message(page, log_in, coordinator):

@@ -9,6 +9,9 @@ from django.core.management import call_command
 from icm_portal.pages.tour import ANONYMOUS, PASSWORDS
 
 LANGUAGES = {"en": "en-GB", "nl": "nl-NL"}
+LAPTOP, PHONE = {"width": 1280, "height": 800}, {"width": 390, "height": 844}
+# How far the page scrolls sideways (0 when it fits its window's width).
+SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
 def seed_demo():
@@ -26,7 +29,7 @@ def visitor(browser, live_server, role, language, bypass_csp=False, viewport=Non
         base_url=live_server.url,
         locale=LANGUAGES[language],
         bypass_csp=bypass_csp,
-        viewport=viewport or {"width": 1280, "height": 800},
+        viewport=viewport or LAPTOP,
     )
     context.set_default_timeout(15_000)
     page = context.new_page()

@@ -51,6 +51,7 @@ def test_the_demo_call_is_named_for_the_year_its_dates_lie_in(today, monkeypatch
     deadline_year = timezone.localtime(call.proposals_close).year
     assert (call.name, call.year) == (f"Erasmus+ ICM {deadline_year}", deadline_year)
     assert abs(timezone.localtime(call.proposals_open).year - call.year) <= 1
+    assert timezone.localtime(call.proposals_close).strftime("%H:%M") == "17:00"  # on the hour, as calls close
     assert call.accepts_proposals(now) and call.accepts_registrations(now)
     assert Proposal.objects.filter(call=call).count() == 13
     assert Registration.objects.filter(call=call).count() == 5
