@@ -9,7 +9,8 @@ from typing import NamedTuple
 
 from django.urls import reverse
 
-from applications.models import Registration
+from applications.models import Application, Registration
+from mobilities.models import Flow, Slot
 from projects.demo.catalogue import demo_call
 from projects.models import Institution, Proposal, ProposalState
 
@@ -41,6 +42,46 @@ def _partner():
 
 def _registration():
     return [Registration.objects.filter(call=demo_call()).order_by("pk").values_list("pk", flat=True).first()]
+
+
+def _first(queryset):
+    return [queryset.order_by("pk").values_list("pk", flat=True).first()]
+
+
+def _coordinators_slot():
+    """An open demo slot of a project the demo coordinator coordinates."""
+    return Slot.objects.filter(
+        flow__proposal__call=demo_call(), flow__proposal__coordinator__username=COORDINATOR, state="open"
+    )
+
+
+def _slot():
+    return _first(_coordinators_slot())
+
+
+def _slot_to_apply_for():
+    """An open slot neither demo person has applied for (the form sends one back to their application)."""
+    return _first(Slot.objects.filter(state="open").exclude(applications__applicant__username__in=PERSONS))
+
+
+def _own_application(username):
+    return lambda: _first(Application.objects.filter(applicant__username=username))
+
+
+def _application_in_selection():
+    return _first(Application.objects.filter(slot__in=_coordinators_slot()))
+
+
+def _placed_application():
+    return _first(Application.objects.filter(slot__in=_coordinators_slot(), placement__isnull=False))
+
+
+def _awarded_flow():
+    return _first(
+        Flow.objects.filter(
+            proposal__call=demo_call(), proposal__coordinator__username=COORDINATOR, awarded_participants__gt=0
+        )
+    )
 
 
 class Page(NamedTuple):
@@ -81,6 +122,24 @@ PAGES = [
     Page("applications:registration_calls", (IR,)),
     Page("applications:registration_list", (IR,), _call),
     Page("applications:registration_detail", (IR,), _registration),
+    # Slots, applications and placements
+    Page("applications:open_places", EVERYONE),
+    Page("applications:slot", EVERYONE, _slot),
+    Page("applications:sign_up", (ANONYMOUS,)),
+    Page("applications:apply", PERSONS, _slot_to_apply_for),
+    Page("applications:my_applications", PERSONS),
+    Page("applications:application_detail", (STUDENT,), _own_application(STUDENT), "student"),
+    Page("applications:application_detail", (STAFF,), _own_application(STAFF), "staff"),
+    Page("projects:slot_create", (COORDINATOR,), _awarded_flow),
+    Page("projects:slot_detail", (COORDINATOR, IR), _slot),
+    Page("projects:slot_edit", (COORDINATOR,), _slot),
+    Page("projects:call_slots", (IR,), _call),
+    Page("applications:slot_applications", (COORDINATOR, IR), _slot),
+    Page("applications:application_review", (COORDINATOR, IR), _application_in_selection),
+    Page("applications:placement_edit", (COORDINATOR, IR), _placed_application),
+    # The application to the National Agency
+    Page("agency:application", (IR,), _call),
+    Page("agency:budget", (IR,), _call),
 ]
 
 

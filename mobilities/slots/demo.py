@@ -15,7 +15,8 @@ from django.utils import timezone
 from ..models import Flow, Slot
 from . import services
 
-CALL_NAME = "Erasmus+ ICM 2023"
+# The demo call is named for its deadline's year (``projects.demo.catalogue``, which this app may not import).
+CALL_NAME_PATTERN = r"^Erasmus\+ ICM [0-9]{4}$"
 ESSTI = "Astronomy for society with ESSTI"
 FUKUSHIMA = "Safety lessons of the Fukushima nuclear disaster"
 IRVINE = "Machine learning for protein binding with UC Irvine"
@@ -106,7 +107,9 @@ def seed():
     flows = {
         (flow.proposal.title, flow.direction, flow.activity): flow
         for flow in Flow.objects.filter(
-            proposal__call__name=CALL_NAME, proposal__title__in=[ESSTI, FUKUSHIMA, IRVINE], awarded_participants__gt=0
+            proposal__call__name__regex=CALL_NAME_PATTERN,
+            proposal__title__in=[ESSTI, FUKUSHIMA, IRVINE],
+            awarded_participants__gt=0,
         ).select_related("proposal__coordinator", "proposal__unit")
     }
     if not flows:
@@ -143,5 +146,5 @@ def seed():
             if opened:
                 services.take_action(slot_id=slot.pk, action="open", by=coordinator)
             created += 1
-    slots = Slot.objects.filter(flow__proposal__call__name=CALL_NAME)
-    return f"Slots: {created} created, {slots.count()} in “{CALL_NAME}”, {slots.filter(state='open').count()} open."
+    slots = Slot.objects.filter(flow__proposal__call__name__regex=CALL_NAME_PATTERN)
+    return f"Slots: {created} created, {slots.count()} in the demo call, {slots.filter(state='open').count()} open."
