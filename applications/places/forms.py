@@ -55,6 +55,9 @@ class OpenPlacesFilter(django_filters.FilterSet):
         self.filters["country"].extra["choices"] = sorted(
             ((code, countries.name(code)) for code in codes), key=lambda choice: str(choice[1])
         )
+        for field in self.form.fields.values():  # Bootstrap's select: as wide as its column, never wider
+            if isinstance(field.widget, forms.Select):
+                field.widget.attrs.setdefault("class", "form-select")
 
     def by_kind(self, queryset, name, value):
         staff = Q(flow__activity__in=STAFF_ACTIVITIES)
