@@ -189,7 +189,7 @@ def test_my_applications_and_the_review_read_in_dutch(client, slot, applicants, 
     application = ApplicationFactory(slot=slot, applicant=applicants[0])
     client.cookies["django_language"] = "nl"
     client.force_login(applicants[0])
-    assert "Mijn aanvragen" in client.get(reverse("applications:my_applications")).content.decode()
+    assert "Mijn aanmeldingen" in client.get(reverse("applications:my_applications")).content.decode()
     client.force_login(coordinator)
     page = client.get(reverse("applications:application_review", args=[application.pk])).content.decode()
     assert "Op de reservelijst zetten" in page and "Jouw score en aantekeningen" in page
