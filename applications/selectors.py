@@ -55,7 +55,8 @@ class CallOffer:
 
     @property
     def count(self):
-        return self.projects.paginator.count if self.projects else 0
+        # Not ``if self.projects``: a page is true or false by its rows, which would load them.
+        return self.projects.paginator.count if self.projects is not None else 0
 
 
 PROJECTS_PER_PAGE = 20

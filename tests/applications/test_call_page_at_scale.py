@@ -2,6 +2,8 @@
 lets people search the projects instead of listing them all."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -107,3 +109,16 @@ def test_a_project_of_another_call_cannot_be_chosen(client, call, many_projects,
     assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()
     assert not PendingRegistration.objects.exists()
+
+
+def test_a_registration_sent_reads_none_of_the_projects_listed_on_the_page(
+    client, call, many_projects, registration_data
+):
+    # A burst of registrations when the call is mailed out: sending the form stores it and mails the
+    # link, without loading the page of projects it does not show (the redirect shows no page).
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(_url(call), registration_data)
+
+    assert response.status_code == 302 and PendingRegistration.objects.count() == 1
+    listed = [q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "mobilities_flow"."id"')]
+    assert listed == []
