@@ -212,11 +212,14 @@ def main():
     port = free_port()
     server = start_gunicorn(env, port)
     try:
+        load_before = os.getloadavg()[0]
         results, seconds = burst(port, path, unit_pk, run, args.clients, args.duration)
+        load_after = os.getloadavg()[0]
         answered = {email for email, status, _ in results if status == 302}
         pending, mails, _, links = stored(f"burst-{run}-")
         print(f"\n{call.name}: {args.clients} clients for {args.duration} s on the production shape")
         print(f"  rate limit raised: REGISTRATION_RATE_LIMIT_POSTS={UNLIMITED_POSTS} (production: 30 per 10 minutes)")
+        print(f"  machine's load average (1 min): {load_before:.1f} before, {load_after:.1f} after")
         print(f"  posts sent: {len(results):,}")
         statuses = Counter(status for _, status, _ in results)
         print("  answers: " + ", ".join(f"{status}: {n:,}" for status, n in sorted(statuses.items(), key=str)))
