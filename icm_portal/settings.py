@@ -234,9 +234,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 # Rate limits (django-ratelimit) count per client address in the cache and let requests through
 # when it cannot answer. Behind a proxy, the proxy must pass the client's address on as REMOTE_ADDR.
 RATELIMIT_FAIL_OPEN = True
-# Posts of the registration form per address in 10 minutes: generous, a campus network shares one address.
-# REGISTRATION_RATE_LIMIT_POSTS raises it for a load test from one machine (benchmarks/registration_burst.py).
-REGISTRATION_RATE_LIMIT = (env.int("REGISTRATION_RATE_LIMIT_POSTS", default=30), 600)
+REGISTRATION_RATE_LIMIT = (env.int("REGISTRATION_RATE_LIMIT_POSTS", default=30), 600)  # a campus shares one address
 SILENCED_SYSTEM_CHECKS = []
 if not REDIS_URL:
     # The embedded default is one process, whose memory is a fine place to count.
