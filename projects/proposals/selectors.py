@@ -48,14 +48,23 @@ def visible_proposal(user, pk):
     return visible_proposals(user, proposals).get(pk=pk)
 
 
+AGENDA_LENGTH = 10
+
+
 def coordinator_agenda(user, *, at):
-    """What awaits a coordinator: drafts to submit while their call is open, proposals with IR staff."""
+    """What awaits a coordinator: drafts to submit while their call is open, proposals with IR staff;
+    the first ``AGENDA_LENGTH`` of each with how many there are (a coordinator of ten calls' worth of
+    projects has hundreds: "My proposals" lists them all, a page at a time)."""
     proposals = proposals_of_coordinator(user)
+    to_submit = proposals.filter(
+        state=ProposalState.DRAFT, call__proposals_open__lte=at, call__proposals_close__gt=at
+    ).order_by("call__proposals_close", "id")
+    with_ir = proposals.filter(state__in=(ProposalState.SUBMITTED, ProposalState.UNDER_REVIEW))
     return {
-        "to_submit": proposals.filter(
-            state=ProposalState.DRAFT, call__proposals_open__lte=at, call__proposals_close__gt=at
-        ).order_by("call__proposals_close", "id"),
-        "with_ir": proposals.filter(state__in=(ProposalState.SUBMITTED, ProposalState.UNDER_REVIEW)),
+        "to_submit": list(to_submit[:AGENDA_LENGTH]),
+        "to_submit_count": to_submit.count(),
+        "with_ir": list(with_ir[:AGENDA_LENGTH]),
+        "with_ir_count": with_ir.count(),
     }
 
 

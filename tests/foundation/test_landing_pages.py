@@ -88,6 +88,23 @@ def test_coordinator_lands_on_their_proposals_and_what_awaits_them(client, coord
     assert "Someone else" not in html
 
 
+def test_a_coordinator_of_many_proposals_sees_the_first_ten_of_each_list_and_how_many(client, coordinator):
+    """Ten calls' worth of projects: the home page stays short, "My proposals" lists them all."""
+    call = CallFactory(name="ICM 2023")
+    for n in range(12):
+        ProposalFactory(call=call, coordinator=coordinator, title=f"Draft {n:02d}")
+        ProposalFactory(call=call, coordinator=coordinator, title=f"Sent {n:02d}", state=ProposalState.SUBMITTED)
+
+    html = _sign_in(client, "coordinator", "pw-coordinator-1").content.decode()
+
+    drafts, with_ir = html.split('id="with-ir-heading"')
+    assert sum(f"Draft {n:02d}<" in drafts for n in range(12)) == 10
+    assert "The first 10 of 12, soonest deadline first." in drafts
+    assert sum(f"Sent {n:02d}<" in with_ir for n in range(12)) == 10
+    assert "The first 10 of 12." in with_ir
+    assert "All your drafts" in drafts
+
+
 def _registration(call, email, unit):
     Registration.objects.create(
         call=call,
