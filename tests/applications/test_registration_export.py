@@ -49,6 +49,18 @@ def test_the_file_holds_every_registration_the_list_filters_and_its_page_says_it
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:N4"
 
 
+def test_the_list_asks_for_the_file_with_its_filters(client, ir_user, call, register):
+    register()
+    client.force_login(ir_user)
+
+    page = client.get(reverse("applications:registration_list", args=[call.pk]), {"country": "ET", "page": "1"})
+
+    html = page.content.decode()
+    assert 'action="{}"'.format(reverse("applications:registration_export_xlsx", args=[call.pk])) in html
+    assert '<input type="hidden" name="query" value="country=ET">' in html
+    assert "Prepare the Excel file" in html
+
+
 def test_the_streamed_sheet_reports_its_progress_and_keeps_dates_widths_and_filters(monkeypatch):
     monkeypatch.setattr(spreadsheets, "PROGRESS_EVERY", 2)
     moment = dt.datetime(2026, 12, 1, 0, 30, 5)
