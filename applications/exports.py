@@ -3,18 +3,22 @@
 A call is mailed to every student, so it may hold 100,000 registrations: the rows are read as
 tuples from a server-side cursor, in batches (``benchmarks/registration_export.py`` measures it).
 
-The files are written by the portal's one CSV and XLSX writer (``icm_portal.spreadsheets``), which
-also keeps typed text from becoming a spreadsheet formula.
+The XLSX file is written by a Celery task (``applications.tasks``), streamed into a file whose
+progress the status page follows. The files are written by the portal's one CSV and XLSX writer
+(``icm_portal.spreadsheets``), which also keeps typed text from becoming a spreadsheet formula.
 """
 
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_countries import countries
 
 from icm_portal.spreadsheets import csv_response as write_csv
-from icm_portal.spreadsheets import xlsx_response as write_xlsx
+from icm_portal.spreadsheets import write_xlsx
 
+from . import selectors
+from .filters import RegistrationFilter
 from .models import Registration, RegistrationKind, RegistrationState, StudyLevel
 
 
@@ -129,5 +133,18 @@ def csv_response(call, registrations):
     return write_csv(filename=_filename(call, "csv"), header=_header(), rows=_rows(registrations))
 
 
-def xlsx_response(call, registrations):
-    return write_xlsx(filename=_filename(call, "xlsx"), sheets=[(_("Registrations"), _header(), _rows(registrations))])
+def filtered_registrations(call, query):
+    """The registrations of the call the list shows with the filters of ``query`` (a query string)."""
+    filters = RegistrationFilter(QueryDict(query) or None, queryset=selectors.registrations_for_export(call=call))
+    return filters.qs
+
+
+def xlsx_filename(call):
+    return _filename(call, "xlsx")
+
+
+def write_xlsx_file(target, call, registrations, on_progress=None):
+    """Stream the rows into ``target``, one sheet; returns the number of rows written."""
+    return write_xlsx(
+        target, title=_("Registrations"), header=_header(), rows=_rows(registrations), on_progress=on_progress
+    )

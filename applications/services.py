@@ -9,14 +9,23 @@ from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from icm_portal.outbox.services import forget_messages_about, notify, notify_call_contacts
+from icm_portal.outbox.services import PUBLISH_RETRY_POLICY, forget_messages_about, notify, notify_call_contacts
 from icm_portal.roles import is_ir_staff
 from projects.models import Proposal
 from projects.proposals.lifecycle import FUNDED
 
-from .models import Registration, RegistrationKind, RegistrationState, new_withdraw_token, normalise_email
+from .models import (
+    Registration,
+    RegistrationExport,
+    RegistrationKind,
+    RegistrationState,
+    new_withdraw_token,
+    normalise_email,
+)
+from .tasks import build_registration_export, build_registration_export_now
 
 
 @dataclass(frozen=True)
@@ -243,3 +252,24 @@ def anonymise_registrations(*, before):
             anonymised_at=timezone.now(),
         )
     return len(ids)
+
+
+def _queue_export(export_id):
+    """Hand the file to Celery; with the broker down it is written here, so the file still comes."""
+    try:
+        build_registration_export.apply_async((export_id,), retry=True, retry_policy=PUBLISH_RETRY_POLICY)
+    except Exception:  # the broker down must never lose the export
+        build_registration_export_now(export_id)
+
+
+def request_registration_export(*, call, query, by):
+    """Ask for the Excel file of the call's registrations with the list's filters; a Celery task
+    writes it after commit."""
+    if not is_ir_staff(by):
+        raise PermissionDenied
+    with transaction.atomic():
+        export = RegistrationExport.objects.create(
+            call=call, query=query, requested_by=by, language=get_language() or "en"
+        )
+        transaction.on_commit(lambda: _queue_export(export.pk))
+    return export

@@ -4,7 +4,7 @@ from django.urls import path
 
 from icm_portal import converters  # noqa: F401  (registers <token:…>)
 
-from . import placement_views, views
+from . import export_views, placement_views, views
 from .accounts import views as accounts
 from .places import views as places
 from .selection import views as selection
@@ -25,8 +25,19 @@ urlpatterns = [
     ),
     path(
         "ir/calls/<int:call_pk>/registrations/export.xlsx",
-        views.registration_export_xlsx,
+        export_views.registration_export_xlsx,
         name="registration_export_xlsx",
+    ),
+    path("ir/registration-exports/<int:pk>/", export_views.registration_export, name="registration_export"),
+    path(
+        "ir/registration-exports/<int:pk>/status/",
+        export_views.registration_export_status,
+        name="registration_export_status",
+    ),
+    path(
+        "ir/registration-exports/<int:pk>/download/",
+        export_views.registration_export_download,
+        name="registration_export_download",
     ),
     path("ir/registrations/<int:pk>/", views.registration_detail, name="registration_detail"),
     path("placements/<int:application_pk>/", placement_views.placement_edit, name="placement_edit"),

@@ -210,11 +210,3 @@ def registration_export_csv(request, call_pk):
     call = get_object_or_404(Call, pk=call_pk)
     registrations = RegistrationFilter(request.GET or None, queryset=selectors.registrations_for_export(call=call))
     return exports.csv_response(call, registrations.qs)
-
-
-@ir_staff_required
-def registration_export_xlsx(request, call_pk):
-    """IR staff: the filtered registrations as an Excel workbook."""
-    call = get_object_or_404(Call, pk=call_pk)
-    registrations = RegistrationFilter(request.GET or None, queryset=selectors.registrations_for_export(call=call))
-    return exports.xlsx_response(call, registrations.qs)

@@ -1,13 +1,16 @@
-"""Benchmark: the CSV export of one call's interest registrations, as IR staff download it.
+"""Benchmark: the CSV export of one call's interest registrations, as IR staff download it, or
+(``--xlsx``) the Celery task that writes its Excel file.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
-        .venv/bin/python benchmarks/registration_export.py [-n 100000] [--database icm_bench_export]
+        .venv/bin/python benchmarks/registration_export.py [-n 100000] [--database icm_bench_export] [--xlsx]
 
 The benchmark uses its own database on the DATABASE_URL server (created and migrated if missing).
 It seeds the demo, then brings the demo call to N registrations in bulk (each naming one to three
 partner universities and up to two projects), and downloads the CSV through the export view in a
 fresh process: it prints the time to the first byte, the rows a second, and how much the process's
-memory grew while it streamed.
+memory grew while it streamed. With ``--xlsx`` it runs the task that writes the Excel file of all
+the call's registrations in that process instead (as a worker would), and prints the rows a second,
+the file's size, how often it recorded its progress and the memory growth.
 """
 
 import argparse
@@ -135,14 +138,51 @@ def export(call_pk):
     print(f"memory growth (RSS):  {(_rss_kib() - rss_before) / 1024:,.1f} MB")
 
 
+def export_xlsx(call_pk):
+    """Run the Excel file's task as a worker would; print rows a second, size, progress and memory."""
+    _setup()
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+
+    from applications.models import RegistrationExport
+    from applications.tasks import build_registration_export_now
+
+    ir = get_user_model().objects.get(username="ir1")
+    export = RegistrationExport.objects.create(call_id=call_pk, query="", requested_by=ir, language="en")
+    updates = []
+
+    def count_progress(execute, sql, params, many, context):
+        if sql.startswith(f'UPDATE "{RegistrationExport._meta.db_table}"'):
+            updates.append(sql)
+        return execute(sql, params, many, context)
+
+    peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    with connection.execute_wrapper(count_progress):
+        build_registration_export_now(export.pk)
+    elapsed = time.perf_counter() - started
+    peak_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    export.refresh_from_db()
+    print(f"state:                {export.state}")
+    print(f"rows written:         {export.done:,} of {export.total:,}")
+    print(f"bytes:                {export.file.size:,}")
+    print(f"progress recorded:    {len(updates):,} times")
+    print(f"total:                {elapsed:,.2f} s")
+    print(f"rows a second:        {export.done / elapsed:,.0f}")
+    print(f"memory growth (peak): {max(peak_after - peak_before, 0) / 1024:,.1f} MB")
+    export.file.delete(save=False)
+    export.delete()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=100_000, help="registrations in the call (default 100,000)")
     parser.add_argument("--database", default="icm_bench_export", help="database on the DATABASE_URL server")
+    parser.add_argument("--xlsx", action="store_true", help="time the task writing the Excel file instead")
     parser.add_argument("--export-only", type=int, metavar="CALL", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.export_only:
-        export(args.export_only)
+        (export_xlsx if args.xlsx else export)(args.export_only)
         return
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         sys.exit("Set DATABASE_URL (a PostgreSQL server).")
@@ -151,7 +191,8 @@ def main():
     call_pk = seed(args.n)
     print(f"seeded in {time.perf_counter() - started:,.1f} s")
     # A fresh process, so that the memory measured is the export's, not the seeding's.
-    subprocess.run([sys.executable, __file__, "--export-only", str(call_pk)], check=True, env=os.environ)
+    command = [sys.executable, __file__, "--export-only", str(call_pk)] + (["--xlsx"] if args.xlsx else [])
+    subprocess.run(command, check=True, env=os.environ)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 to apply, applications for slots with their reviews and history, and placements."""
 
 from ..selection.states import ApplicationState
+from .exports import ExportState, RegistrationExport, registration_export_path
 from .invitations import SlotInvitation
 from .placements import Placement
 from .registrations import (
@@ -33,14 +34,17 @@ __all__ = [
     "ApplicationReview",
     "ApplicationState",
     "ApplicationStateChange",
+    "ExportState",
     "PendingRegistration",
     "Placement",
     "Registration",
+    "RegistrationExport",
     "RegistrationKind",
     "RegistrationState",
     "SlotInvitation",
     "StudyLevel",
     "application_document_path",
     "new_withdraw_token",
+    "registration_export_path",
     "normalise_email",
 ]

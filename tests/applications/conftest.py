@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from icm_portal.celery import app as celery_app
 from projects.models import ProposalState
 from tests.factories import (
     CallContactFactory,
@@ -111,3 +112,12 @@ def follow_confirmation_link(client):
         return client.post(path, follow=True) if press else page
 
     return _follow
+
+
+@pytest.fixture
+def eager_tasks():
+    """Tasks run in-process, as in the embedded default (no REDIS_URL), whatever the environment."""
+    before = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = before

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from applications.models import Registration
+from applications.models import Registration, RegistrationExport
 from applications.services import add_note
 from projects.models import ProposalState
 from tests.factories import CallFactory, ProposalFactory, UnitFactory
@@ -39,6 +39,21 @@ def _staff_urls(call, registration):
         reverse("applications:registration_export_csv", args=[call.pk]),
         reverse("applications:registration_export_xlsx", args=[call.pk]),
     ]
+
+
+@pytest.fixture
+def xlsx(client, eager_tasks, django_capture_on_commit_callbacks):
+    """Prepare the Excel file as the list's button does, follow it to its page, and download it."""
+
+    def _xlsx(call, query=""):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(reverse("applications:registration_export_xlsx", args=[call.pk]), {"query": query})
+        assert response.status_code == 302
+        assert "The Excel file is ready." in client.get(response["Location"]).content.decode()
+        export = RegistrationExport.objects.latest("pk")
+        return client.get(reverse("applications:registration_export_download", args=[export.pk]))
+
+    return _xlsx
 
 
 def test_every_staff_url_sends_anonymous_people_to_log_in(client, call, register):
@@ -166,12 +181,12 @@ def test_csv_export_streams_the_filtered_rows(client, ir_user, call, registratio
     assert master[9] == "'=HYPERLINK(1)"  # a formula typed in the public form stays text
 
 
-def test_xlsx_export_has_a_row_per_registration(client, ir_user, call, registrations):
+def test_xlsx_export_has_a_row_per_registration(client, ir_user, call, registrations, xlsx):
     client.force_login(ir_user)
-    response = client.get(reverse("applications:registration_export_xlsx", args=[call.pk]), {"country": "ET"})
+    response = xlsx(call, "country=ET")
 
     assert response["Content-Disposition"].endswith('.xlsx"')
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     values = list(sheet.values)
     assert values[0][0] == "Name"
     assert sorted(row[0] for row in values[1:]) == ["Master Student", "Staff Member"]
@@ -201,21 +216,20 @@ def test_lists_and_exports_answer_odd_query_strings_with_a_page(client, ir_user,
         reverse("applications:registration_calls"),
         reverse("applications:registration_list", args=[call.pk]),
         reverse("applications:registration_export_csv", args=[call.pk]),
-        reverse("applications:registration_export_xlsx", args=[call.pk]),
     ]
     for url in urls:
         for value in ["abc", "-1", "", "99999999999999999999", "x" * 3000, "\x00", "99999"]:
             assert client.get(url, {parameter: value}).status_code == 200, (url, value)
 
 
-def test_a_control_character_in_a_message_does_not_break_the_xlsx_export(client, ir_user, call, register):
+def test_a_control_character_in_a_message_does_not_break_the_xlsx_export(client, ir_user, call, register, xlsx):
     register(message="Line one\x0bline two\x07")
     client.force_login(ir_user)
 
-    response = client.get(reverse("applications:registration_export_xlsx", args=[call.pk]))
+    response = xlsx(call)
 
     assert response.status_code == 200
-    values = list(load_workbook(io.BytesIO(response.content)).active.values)
+    values = list(load_workbook(io.BytesIO(b"".join(response.streaming_content))).active.values)
     assert values[1][values[0].index("Message")] == "Line one line two "
 
 
@@ -231,14 +245,12 @@ def test_the_list_dates_registrations_in_the_language_of_the_page(client, ir_use
     assert f"<td>{day}</td>" in html
 
 
-def test_the_exports_hold_the_registration_moments_in_amsterdam_time(client, ir_user, call, register):
+def test_the_exports_hold_the_registration_moments_in_amsterdam_time(client, ir_user, call, register, xlsx):
     registration, _ = register()
     Registration.objects.filter(pk=registration.pk).update(created_at=LATE_EVENING, updated_at=LATE_EVENING)
     client.force_login(ir_user)
 
-    sheet = load_workbook(
-        io.BytesIO(client.get(reverse("applications:registration_export_xlsx", args=[call.pk])).content)
-    ).active
+    sheet = load_workbook(io.BytesIO(b"".join(xlsx(call).streaming_content))).active
     header = [cell.value for cell in sheet[1]]
     registered = sheet.cell(row=2, column=header.index("Registered") + 1)
     assert registered.is_date and registered.value == dt.datetime(2026, 12, 1, 0, 30, 5)

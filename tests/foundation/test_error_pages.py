@@ -110,7 +110,6 @@ def test_a_permission_refused_is_a_styled_403(client, plain_user):
     [
         ("applications:registration_list", True),
         ("applications:registration_export_csv", True),
-        ("applications:registration_export_xlsx", True),
         ("applications:registration_calls", False),
         ("projects:estimate", False),
         ("projects:grant_estimate", False),

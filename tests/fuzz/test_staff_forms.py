@@ -89,7 +89,6 @@ FILTERS = {
         ["q", "kind", "unit", "study_level", "country", "state", "sort", "page"],
     ),
     "applications:registration_export_csv": ("call", ["q", "kind", "unit", "country", "state", "sort"]),
-    "applications:registration_export_xlsx": ("call", ["q", "kind", "unit", "country", "state", "sort"]),
     "projects:my_proposals": (None, ["state", "page"]),
     "projects:estimate": (None, ["activity", "direction", "distance_km", "partner", "days", "participants", "green"]),
 }

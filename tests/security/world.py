@@ -22,7 +22,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from agency import services as agency
 from applications.confirmation import request_registration
-from applications.services import register_interest
+from applications.services import register_interest, request_registration_export
 from icm_portal.outbox.models import Message
 from icm_portal.roles import COORDINATORS, IR_STAFF
 from mobilities.rates import install_default_rates
@@ -168,6 +168,8 @@ def build_world():
     # The call's application to the National Agency, being prepared, with a dossier on its way.
     agency.select_proposals(call_id=world["call"].pk, proposal_ids=[world["submitted"].pk], by=users["ir_staff"])
     world["dossier"] = agency.request_dossier(call_id=world["call"].pk, by=users["ir_staff"])
+    # An Excel file of the call's registrations, queued.
+    world["registration_export"] = request_registration_export(call=world["call"], query="", by=users["ir_staff"])
     request_registration(
         call=world["call"],
         name="Unconfirmed Student",
@@ -210,6 +212,7 @@ PATH_ARGUMENTS = {
     "attachment": lambda o: [o["draft"].pk, o["attachment"].pk],
     "partner": lambda o: [o["partner"].pk],
     "registration": lambda o: [o["registration"].pk],
+    "registration_export": lambda o: [o["registration_export"].pk],
     "selected_application": lambda o: [o["selected_application"].pk],
     "withdraw_token": lambda o: [o["registration"].withdraw_token],
     "confirm_token": lambda o: [o["confirm_token"]],
