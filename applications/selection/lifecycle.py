@@ -102,6 +102,12 @@ APPLICATION = Lifecycle(
             ACTIVE + (S.REJECTED,),
             refusal=_("A withdrawn application is no longer reviewed."),
         ),
+        _selector(
+            "place",
+            _("Enter the dates of the stay and its grant"),
+            {S.SELECTED},
+            refusal=_("Only a selected applicant gets a placement."),
+        ),
         Action("view_reviews", _("Reviews"), frozenset(S.values), None, can_select_applicant),
         Action("view_documents", _("Documents"), frozenset(S.values), None, is_applicant | manages_application),
     ],

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from icm_portal.uploads import pdf_name
 from mobilities.models import Slot
-from mobilities.slots.states import SlotState
 
 from ..models import Application
 from . import selectors, services
@@ -42,7 +41,7 @@ def apply(request, slot_pk):
         return redirect("applications:application_detail", pk=mine.pk)
     now = timezone.now()
     accepting = services.accepts_applications(slot, now)
-    if slot.state in (SlotState.DRAFT, SlotState.CANCELLED):
+    if not slot.is_public:
         raise Http404
     initial = {"name": request.user.get_full_name()}
     form = ApplicationForm(request.POST or None, request.FILES or None, slot=slot, initial=initial)
