@@ -11,7 +11,3 @@ class ApplicationState(models.TextChoices):
     RESERVE = "reserve", _("On the reserve list")
     REJECTED = "rejected", _("Not selected")
     WITHDRAWN = "withdrawn", _("Withdrawn")
-
-
-# A decision has been taken on these: the applicant may no longer withdraw or edit.
-DECIDED = frozenset({ApplicationState.SELECTED, ApplicationState.REJECTED})
