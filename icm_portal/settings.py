@@ -118,7 +118,8 @@ DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: Celery broker (kombu's transport mended in icm_portal/broker.py so that a worker survives
-# Redis going away) and the cache (rate limits). Without it, tasks run in-process.
+# Redis going away) and the cache (rate limits, sessions, what public pages show every visitor).
+# Without it, tasks run in-process.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
@@ -129,6 +130,9 @@ if REDIS_URL:
             "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
         }
     }
+    # A signed-in request reads its session from Redis, not the database; the database keeps it
+    # too, so a Redis restart signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True

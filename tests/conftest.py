@@ -13,6 +13,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 
+from icm_portal import public_cache
 from icm_portal.celery import app as celery_app
 from icm_portal.roles import COORDINATORS, IR_STAFF
 
@@ -96,6 +97,12 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip_pg)
         if "redis" in item.keywords and not REDIS_UP:
             item.add_marker(skip_redis)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_public_cache():
+    """No test sees what another cached of a page (their rows were rolled back, sending no signal)."""
+    public_cache.forget_all()
 
 
 @pytest.fixture
