@@ -1,11 +1,14 @@
 """Views: the public call page with the registration form, withdrawal, and IR staff's follow-up."""
 
+import functools
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -16,7 +19,7 @@ from django_ratelimit.core import is_ratelimited
 from icm_portal.roles import ir_staff_required
 from projects.models import Call
 
-from . import confirmation, exports, selectors, services
+from . import confirmation, exports, public, selectors, services
 from .filters import RegistrationFilter
 from .forms import FollowUpForm, ProposalChoiceField, RegistrationForm
 from .models import PendingRegistration, Registration
@@ -44,14 +47,20 @@ def too_many_requests(request, exception=None):
 
 @require_http_methods(["GET", "POST"])
 def call_page(request, pk):
-    """What the call offers, in plain words, and the registration form while the window is open."""
-    call = get_object_or_404(Call, pk=pk)
+    """What the call offers, in plain words, and the registration form while the window is open.
+
+    What every visitor sees alike (the offer, the contacts, the empty form) comes from the cache
+    (``applications.public``); a posted form is validated against the offer read afresh.
+    """
+    call = public.cached(("call", pk), lambda: Call.objects.filter(pk=pk).first())
+    if call is None:
+        raise Http404
     now = timezone.now()
-    offer = selectors.call_offer(call, page=request.GET.get("page"))
-    projects = selectors.awarded_projects(call)
-    search_url = reverse("applications:call_project_search", args=[call.pk])
     window_open = call.accepts_registrations(now)
-    form = None
+    search_url = reverse("applications:call_project_search", args=[call.pk])
+    # Read once, and only when a part of the page is not in the cache.
+    offer_of = functools.cache(lambda: selectors.call_offer(call, page=request.GET.get("page")))
+    form = form_html = None
     if window_open and request.method == "POST":
         if is_ratelimited(
             request,
@@ -62,7 +71,9 @@ def call_page(request, pk):
             increment=True,
         ):
             return too_many_requests(request)
-        form = RegistrationForm(request.POST, offer=offer, projects=projects, search_url=search_url)
+        form = RegistrationForm(
+            request.POST, offer=offer_of(), projects=selectors.awarded_projects(call), search_url=search_url
+        )
         if form.is_valid():
             if form.is_bot:  # a bot sees the normal answer; nothing is stored or sent
                 return _done(request, call)
@@ -73,19 +84,41 @@ def call_page(request, pk):
             else:
                 return _done(request, call)
     elif window_open:
-        form = RegistrationForm(
-            offer=offer, projects=projects, search_url=search_url, language=(get_language() or "en")[:2]
-        )
+        form_html = public.cached(("call-form", call.pk), lambda: _empty_form_html(call, search_url, offer_of()))
     elif request.method == "POST":
         messages.error(request, _("This call does not accept registrations at the moment."))
     context = {
         "call": call,
-        "offer": offer,
         "window_open": window_open,
         "not_yet_open": now < call.registration_open,
         "form": form,
+        "form_html": form_html,
+        **_call_sections(request, call, offer_of),
     }
     return render(request, "applications/call_page.html", context, status=400 if form and form.errors else 200)
+
+
+def _call_sections(request, call, offer_of):
+    """The call's offer (a page of its projects) and its contacts as HTML, cached for the first pages."""
+    page = public.page_number(request.GET.get("page"))
+
+    def render_sections():
+        sections = {"call": call, "offer": offer_of(), "contacts": list(call.contacts.all())}
+        return {
+            "offer_html": render_to_string("applications/_call_offer.html", sections, request=request),
+            "contacts_html": render_to_string("applications/_call_contacts.html", sections),
+        }
+
+    if page is None or set(request.GET) - {"page"}:  # pagination links keep the query string
+        return render_sections()
+    return public.cached(("call-sections", call.pk, page), render_sections)
+
+
+def _empty_form_html(call, search_url, offer):
+    language = (get_language() or "en")[:2]
+    projects = selectors.awarded_projects(call)
+    form = RegistrationForm(offer=offer, projects=projects, search_url=search_url, language=language)
+    return render_to_string("applications/_registration_fields.html", {"form": form})
 
 
 @require_GET

@@ -57,14 +57,19 @@ def forget_all():
 
 
 def cached(namespace, parts, compute, *, timeout=TIMEOUT):
-    """``compute()``'s value for ``parts`` (with the active language), from the cache when it has it."""
+    """``compute()``'s value for ``parts`` (with the active language), from the cache when it has it.
+
+    ``timeout`` may be a function of the value: the seconds it stays true (at most ``TIMEOUT``).
+    """
     raw = ":".join(str(part) for part in (get_language() or "", *parts))
     digest = hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
     key = f"icm:{namespace}:{version(namespace)}:{digest}"
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
-        cache.set(key, value, timeout)
+        seconds = min(timeout(value), TIMEOUT) if callable(timeout) else timeout
+        if seconds > 0:
+            cache.set(key, value, seconds)
     return value
 
 

@@ -110,16 +110,14 @@ if _database_url:
         raise ImproperlyConfigured(f"DATABASE_URL has an unknown scheme: {_database_url.split(':', 1)[0]!r}.")
 else:
     _db = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(BASE_DIR / "db.sqlite3")}
-# Production keeps each connection a minute, checked before its first use in a request or task:
-# a restarted PostgreSQL costs a reconnect, not an error page.
+# Production keeps each connection a minute, checked before use: a restarted PostgreSQL costs a reconnect.
 _db.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0 if DEBUG else 60))
 _db.setdefault("CONN_HEALTH_CHECKS", True)
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis: Celery broker (kombu's transport mended in icm_portal/broker.py so that a worker survives
-# Redis going away) and the cache (rate limits, sessions, what public pages show every visitor).
-# Without it, tasks run in-process.
+# Redis: Celery broker (kombu's transport mended in icm_portal/broker.py so that a worker survives Redis
+# going away) and the cache (rate limits, sessions, public pages). Without it, tasks run in-process.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
@@ -130,9 +128,7 @@ if REDIS_URL:
             "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
         }
     }
-    # A signed-in request reads its session from Redis, not the database; the database keeps it
-    # too, so a Redis restart signs nobody out.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # also in the database: a restart signs nobody out
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True

@@ -39,17 +39,10 @@ class OpenPlacesFilter(django_filters.FilterSet):
     call = django_filters.NumberFilter(field_name="flow__proposal__call", widget=forms.HiddenInput)
     project = django_filters.NumberFilter(field_name="flow__proposal", widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, partners=None, **kwargs):
+        """``partners``: the (pk, name, country) of the open slots' partners, if already read (``partners_of``)."""
         super().__init__(*args, **kwargs)
-        # Only the partners (and their countries) of open slots, read in one query.
-        partners = sorted(
-            set(
-                self.queryset.order_by().values_list(
-                    "flow__proposal__partner_id", "flow__proposal__partner__name", "flow__proposal__partner__country"
-                )
-            ),
-            key=lambda row: row[1] or "",
-        )
+        partners = partners_of(self.queryset) if partners is None else partners
         self.filters["partner"].extra["choices"] = [(pk, name) for pk, name, _code in partners if pk]
         codes = {code for _pk, _name, code in partners if code}
         self.filters["country"].extra["choices"] = sorted(
@@ -59,9 +52,27 @@ class OpenPlacesFilter(django_filters.FilterSet):
             if isinstance(field.widget, forms.Select):
                 field.widget.attrs.setdefault("class", "form-select")
 
+    @property
+    def cache_key(self):
+        """The query string's valid filters, or None when the page is not one the cache keeps: only
+        the list as linked from a call's page or a project's card, on one of its first pages."""
+        if not self.is_bound:
+            return ()
+        if set(self.data) - {"call", "project", "page"} or not self.form.is_valid():
+            return None
+        return (self.form.cleaned_data.get("call"), self.form.cleaned_data.get("project"))
+
     def by_kind(self, queryset, name, value):
         staff = Q(flow__activity__in=STAFF_ACTIVITIES)
         return queryset.filter(staff if value == RegistrationKind.STAFF else ~staff)
 
     def by_level(self, queryset, name, value):
         return queryset.filter(**{LEVEL_FIELDS[value]: True})
+
+
+def partners_of(slots):
+    """The (pk, name, country) of the partners of ``slots``, by name: one query."""
+    rows = slots.order_by().values_list(
+        "flow__proposal__partner_id", "flow__proposal__partner__name", "flow__proposal__partner__country"
+    )
+    return sorted(set(rows), key=lambda row: row[1] or "")

@@ -1,6 +1,6 @@
 """Reads of the public open places: the slots open for applications, and one public slot."""
 
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils import timezone
 
 from mobilities.models import Slot
@@ -23,6 +23,16 @@ def open_slots(*, at=None):
         .select_related(*WITH_WHAT_THE_PAGES_SHOW)
         .order_by("closes_at", "id")
     )
+
+
+def seconds_until_a_deadline(_value=None, *, at=None):
+    """Seconds until the soonest open slot's deadline: the longest the list of open places stays true
+    without a slot changing (a change drops the cached list at once)."""
+    now = at or timezone.now()
+    soonest = Slot.objects.filter(state=SlotState.OPEN, closes_at__gt=now).aggregate(soonest=Min("closes_at"))
+    if soonest["soonest"] is None:
+        return 10**9
+    return max(int((soonest["soonest"] - now).total_seconds()), 0)
 
 
 def public_slot(pk):

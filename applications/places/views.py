@@ -1,33 +1,55 @@
 """The public pages of the open places: the list of open slots, and a page per slot."""
 
+import functools
+
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from mobilities.models import Slot
 
+from .. import public
 from . import selectors
-from .forms import OpenPlacesFilter
+from .forms import OpenPlacesFilter, partners_of
 
 PAGE_SIZE = 20
 
 
 @require_GET
 def open_places(request):
-    """Every slot open for applications, filtered, soonest deadline first, paginated."""
-    places = OpenPlacesFilter(request.GET or None, queryset=selectors.open_slots())
-    page = Paginator(places.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"filter_form": places.form, "page_obj": page, "filtered": places.is_bound}
-    return render(request, "applications/places/list.html", context)
+    """Every slot open for applications, filtered, soonest deadline first, paginated.
+
+    The list as a call's page and a project's card link to it (their first pages) is the same for
+    every visitor: it comes from the cache until a slot changes or the soonest deadline passes.
+    """
+    now = timezone.now()
+    slots = selectors.open_slots(at=now)
+    until_deadline = functools.partial(selectors.seconds_until_a_deadline, at=now)
+    partners = public.cached(("open-partners",), lambda: partners_of(slots), timeout=until_deadline)
+    places = OpenPlacesFilter(request.GET or None, queryset=slots, partners=partners)
+
+    def render_list():
+        page = Paginator(places.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        context = {"filter_form": places.form, "page_obj": page, "filtered": places.is_bound}
+        return render_to_string("applications/places/_list.html", context, request=request)
+
+    key, page = places.cache_key, public.page_number(request.GET.get("page"))
+    if key is None or page is None:
+        html = render_list()
+    else:
+        html = public.cached(("open-places", *key, page), render_list, timeout=until_deadline)
+    return render(request, "applications/places/list.html", {"list_html": html})
 
 
 @require_GET
 def slot_page(request, pk):
     """One slot: what it offers, who may apply, until when; the way to apply while it is open."""
     try:
-        slot = selectors.public_slot(pk)
+        slot = public.cached(("slot", pk), lambda: selectors.public_slot(pk))
     except Slot.DoesNotExist as exc:
         raise Http404 from exc
     context = {"slot": slot, "proposal": slot.flow.proposal, "window": selectors.application_window(slot)}
