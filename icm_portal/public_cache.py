@@ -13,7 +13,9 @@ also how long another process may show the old page.
 import hashlib
 import time
 
+from asgiref.local import Local
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import get_language
@@ -21,6 +23,19 @@ from django.utils.translation import get_language
 TIMEOUT = 300
 _MISSING = object()
 _namespaces = set()
+_request = Local()  # the versions read by the current request, while one is served
+
+
+def _remember_versions(**kwargs):
+    _request.versions = {}
+
+
+def _forget_versions(**kwargs):
+    _request.versions = None
+
+
+request_started.connect(_remember_versions, dispatch_uid="public_cache.remember_versions")
+request_finished.connect(_forget_versions, dispatch_uid="public_cache.forget_versions")
 
 
 def _version_key(namespace):
@@ -28,12 +43,20 @@ def _version_key(namespace):
 
 
 def version(namespace):
-    """The namespace's current version; a new one (the clock) when the cache has none."""
+    """The namespace's current version; a new one (the clock) when the cache has none.
+
+    Within a request it is read once (a page reads several entries of one namespace).
+    """
+    memo = getattr(_request, "versions", None)
+    if memo is not None and namespace in memo:
+        return memo[namespace]
     key = _version_key(namespace)
     value = cache.get(key)
     if value is None:
         cache.add(key, time.time_ns(), timeout=None)
         value = cache.get(key) or 0
+    if memo is not None:
+        memo[namespace] = value
     return value
 
 
@@ -42,6 +65,8 @@ def _bump(namespace):
         cache.incr(_version_key(namespace))
     except ValueError:  # no version yet: any new one is unlike every key stored before
         cache.set(_version_key(namespace), time.time_ns(), timeout=None)
+    if getattr(_request, "versions", None) is not None:
+        _request.versions.pop(namespace, None)
 
 
 def bump(namespace):

@@ -52,16 +52,6 @@ class OpenPlacesFilter(django_filters.FilterSet):
             if isinstance(field.widget, forms.Select):
                 field.widget.attrs.setdefault("class", "form-select")
 
-    @property
-    def cache_key(self):
-        """The query string's valid filters, or None when the page is not one the cache keeps: only
-        the list as linked from a call's page or a project's card, on one of its first pages."""
-        if not self.is_bound:
-            return ()
-        if set(self.data) - {"call", "project", "page"} or not self.form.is_valid():
-            return None
-        return (self.form.cleaned_data.get("call"), self.form.cleaned_data.get("project"))
-
     def by_kind(self, queryset, name, value):
         staff = Q(flow__activity__in=STAFF_ACTIVITIES)
         return queryset.filter(staff if value == RegistrationKind.STAFF else ~staff)
@@ -76,3 +66,12 @@ def partners_of(slots):
         "flow__proposal__partner_id", "flow__proposal__partner__name", "flow__proposal__partner__country"
     )
     return sorted(set(rows), key=lambda row: row[1] or "")
+
+
+def linked_list_key(query):
+    """The list as a call's page or a project's card link to it (``call``, ``project``, ``page``):
+    its cache key; None for any other query string, whose list is read on each request."""
+    if set(query) - {"call", "project", "page"}:
+        return None
+    values = (query.get("call", ""), query.get("project", ""))
+    return values if all(value == "" or value.isdigit() for value in values) else None

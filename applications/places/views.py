@@ -14,7 +14,7 @@ from mobilities.models import Slot
 
 from .. import public
 from . import selectors
-from .forms import OpenPlacesFilter, partners_of
+from .forms import OpenPlacesFilter, linked_list_key, partners_of
 
 PAGE_SIZE = 20
 
@@ -27,17 +27,17 @@ def open_places(request):
     every visitor: it comes from the cache until a slot changes or the soonest deadline passes.
     """
     now = timezone.now()
-    slots = selectors.open_slots(at=now)
     until_deadline = functools.partial(selectors.seconds_until_a_deadline, at=now)
-    partners = public.cached(("open-partners",), lambda: partners_of(slots), timeout=until_deadline)
-    places = OpenPlacesFilter(request.GET or None, queryset=slots, partners=partners)
 
     def render_list():
+        slots = selectors.open_slots(at=now)
+        partners = public.cached(("open-partners",), lambda: partners_of(slots), timeout=until_deadline)
+        places = OpenPlacesFilter(request.GET or None, queryset=slots, partners=partners)
         page = Paginator(places.qs, PAGE_SIZE).get_page(request.GET.get("page"))
         context = {"filter_form": places.form, "page_obj": page, "filtered": places.is_bound}
         return render_to_string("applications/places/_list.html", context, request=request)
 
-    key, page = places.cache_key, public.page_number(request.GET.get("page"))
+    key, page = linked_list_key(request.GET), public.page_number(request.GET.get("page"))
     if key is None or page is None:
         html = render_list()
     else:
