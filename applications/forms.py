@@ -110,7 +110,7 @@ class RegistrationForm(forms.Form):
     )
 
     def __init__(self, *args, offer, projects, search_url="", language="en", **kwargs):
-        """``offer`` is the call page's (its partners); ``projects`` the awarded projects to choose from.
+        """``offer``: the call's ``RegistrationChoices`` (partners, number of projects); ``projects``: the awarded ones.
 
         Up to ``LISTED_PROJECTS`` projects are listed as checkboxes; a larger call is searched
         (``search_url``, with JavaScript), and only the chosen projects are rendered as options.

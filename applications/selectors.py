@@ -81,6 +81,21 @@ def call_offer(call, *, page=None):
     )
 
 
+@dataclass(frozen=True)
+class RegistrationChoices:
+    """What the registration form lets people choose from: the number of awarded projects (listed
+    or searched) and their partners."""
+
+    count: int
+    partners: list
+
+
+def registration_choices(call, offer=None):
+    """From ``offer`` (any page of the call's offer) if already read."""
+    offer = offer or call_offer(call)
+    return RegistrationChoices(count=offer.count, partners=offer.partners)
+
+
 def awarded_projects(call):
     """The projects a registration may name: the call's awarded ones, once its decisions are published."""
     if not call.decisions_published_at:

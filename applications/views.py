@@ -1,7 +1,5 @@
 """Views: the public call page with the registration form, withdrawal, and IR staff's follow-up."""
 
-import functools
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -49,8 +47,9 @@ def too_many_requests(request, exception=None):
 def call_page(request, pk):
     """What the call offers, in plain words, and the registration form while the window is open.
 
-    What every visitor sees alike (the offer, the contacts, the empty form) comes from the cache
-    (``applications.public``); a posted form is validated against the offer read afresh.
+    What every visitor sees alike (the call, its offer and contacts, the empty form, the choices a
+    posted form is checked against) comes from the cache, dropped when any of it changes
+    (``applications.public``).
     """
     call = public.cached(("call", pk), lambda: Call.objects.filter(pk=pk).first())
     if call is None:
@@ -58,9 +57,7 @@ def call_page(request, pk):
     now = timezone.now()
     window_open = call.accepts_registrations(now)
     search_url = reverse("applications:call_project_search", args=[call.pk])
-    # Read once, and only when a part of the page is not in the cache.
-    offer_of = functools.cache(lambda: selectors.call_offer(call, page=request.GET.get("page")))
-    form = form_html = None
+    form = form_html = sections = None
     if window_open and request.method == "POST":
         if is_ratelimited(
             request,
@@ -72,7 +69,7 @@ def call_page(request, pk):
         ):
             return too_many_requests(request)
         form = RegistrationForm(
-            request.POST, offer=offer_of(), projects=selectors.awarded_projects(call), search_url=search_url
+            request.POST, offer=choices_of(call), projects=selectors.awarded_projects(call), search_url=search_url
         )
         if form.is_valid():
             if form.is_bot:  # a bot sees the normal answer; nothing is stored or sent
@@ -84,40 +81,53 @@ def call_page(request, pk):
             else:
                 return _done(request, call)
     elif window_open:
-        form_html = public.cached(("call-form", call.pk), lambda: _empty_form_html(call, search_url, offer_of()))
+        sections, offer = _call_sections(request, call)  # first: a form not in the cache reuses the offer
+        form_html = public.cached(("call-form", call.pk), lambda: _empty_form_html(call, search_url, offer))
     elif request.method == "POST":
         messages.error(request, _("This call does not accept registrations at the moment."))
+    if sections is None:
+        sections, _offer = _call_sections(request, call)
     context = {
         "call": call,
         "window_open": window_open,
         "not_yet_open": now < call.registration_open,
         "form": form,
         "form_html": form_html,
-        **_call_sections(request, call, offer_of),
+        **sections,
     }
     return render(request, "applications/call_page.html", context, status=400 if form and form.errors else 200)
 
 
-def _call_sections(request, call, offer_of):
-    """The call's offer (a page of its projects) and its contacts as HTML, cached for the first pages."""
+def _call_sections(request, call):
+    """The call's offer (a page of its projects) and its contacts as HTML, cached for the first pages;
+    with the offer when it was read to render them (else None)."""
     page = public.page_number(request.GET.get("page"))
+    read = []
 
     def render_sections():
-        sections = {"call": call, "offer": offer_of(), "contacts": list(call.contacts.all())}
+        offer = selectors.call_offer(call, page=request.GET.get("page"))
+        read.append(offer)
+        sections = {"call": call, "offer": offer, "contacts": list(call.contacts.all())}
         return {
             "offer_html": render_to_string("applications/_call_offer.html", sections, request=request),
             "contacts_html": render_to_string("applications/_call_contacts.html", sections),
         }
 
     if page is None or set(request.GET) - {"page"}:  # pagination links keep the query string
-        return render_sections()
-    return public.cached(("call-sections", call.pk, page), render_sections)
+        return render_sections(), read[0]
+    sections = public.cached(("call-sections", call.pk, page), render_sections)
+    return sections, (read[0] if read else None)
+
+
+def choices_of(call, offer=None):
+    """The partners and number of projects the registration form offers, from the cache."""
+    return public.cached(("call-choices", call.pk), lambda: selectors.registration_choices(call, offer))
 
 
 def _empty_form_html(call, search_url, offer):
     language = (get_language() or "en")[:2]
     projects = selectors.awarded_projects(call)
-    form = RegistrationForm(offer=offer, projects=projects, search_url=search_url, language=language)
+    form = RegistrationForm(offer=choices_of(call, offer), projects=projects, search_url=search_url, language=language)
     return render_to_string("applications/_registration_fields.html", {"form": form})
 
 
