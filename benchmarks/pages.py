@@ -10,8 +10,10 @@ in. Then, page after page, waiting for the server to drain in between, wrk (Debi
 it from N connections, and the table shows requests a second, p50/p95/p99, errors (non-2xx and
 socket errors), queries and bytes per request, and the throughput as a ratio to two references
 measured in the same run: a bare view (``/health/``: the framework and one query) and Django
-admin's change list of the same model at the same page size. ``--quick`` runs at scale 1 for
-3 seconds a page (under two minutes).
+admin's change list of the same model at the same page size. The same pages are loaded first at
+demo size (scale 0), and the last column is each page's p95 at the scale over its p95 there
+(``--no-demo`` skips that run). ``--quick`` runs at scale 1 for 3 seconds a page, without the
+demo-size run (under two minutes).
 """
 
 import argparse
@@ -223,18 +225,42 @@ def main():
     parser.add_argument("--scale", type=int, default=10, help="calls' worth of data added to the demo (default 10)")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per page (default 10)")
-    parser.add_argument("--quick", action="store_true", help="scale 1, 3 seconds a page")
+    parser.add_argument("--quick", action="store_true", help="scale 1, 3 seconds a page, no demo-size run")
+    parser.add_argument(
+        "--no-demo", action="store_true", help="skip the run at demo size that the p95 growth is measured against"
+    )
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.quick:
-        args.scale, args.duration = 1, 3
+        args.scale, args.duration, args.no_demo = 1, 3, True
     if not shutil.which("wrk"):
         sys.exit("Needs wrk: apt-get install wrk")
     if not os.environ.get("DATABASE_URL", "").startswith("postgres") or not os.environ.get("REDIS_URL"):
         sys.exit("Set DATABASE_URL (a PostgreSQL server) and REDIS_URL.")
+    demo = None
+    if not args.no_demo:
+        demo = run_in_child(0, args)
+    results = run(args.scale, args)
+    if args.json:  # for run_in_child
+        print(json.dumps([(label, report) for label, report, *_ in results]))
+        return
+    print_table(results, args, demo)
+
+
+def run_in_child(scale, args):
+    """The pages at another scale, measured by this script in a process of its own (Django is set up
+    once per process, for one database)."""
+    argv = [sys.executable, __file__, "--scale", str(scale), "--connections", str(args.connections)]
+    argv += ["--duration", str(args.duration), "--no-demo", "--json"]
+    output = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
+    return {label: report for label, report in json.loads(output.strip().splitlines()[-1])}
+
+
+def run(scale, args):
     work = Path(tempfile.mkdtemp(prefix="icm-bench-"))
-    database_url = bench_database_url(os.environ["DATABASE_URL"], f"icm_bench_pages_{args.scale}")
+    database_url = bench_database_url(os.environ["DATABASE_URL"], f"icm_bench_pages_{scale}")
     env = production_env(database_url, os.environ["REDIS_URL"], work)
-    prepare(env, args.scale)
+    prepare(env, scale)
     os.environ.update(env)
     pages, people = targets()
     cookies = sessions(people)
@@ -252,15 +278,15 @@ def main():
             drain(port)
             report = load(port, path, cookies.get(role), args.connections, args.duration, str(script))
             results.append((label, report, queries, size, reference))
-            print(f"  {label}: {report['rps']:,.0f} req/s (HTTP {status})", file=sys.stderr)
+            print(f"  scale {scale}, {label}: {report['rps']:,.0f} req/s (HTTP {status})", file=sys.stderr)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
         shutil.rmtree(work, ignore_errors=True)
-    print_table(results, args)
+    return results
 
 
-def print_table(results, args):
+def print_table(results, args, demo=None):
     by_label = {label: report for label, report, *_ in results}
     bare = by_label.get("bare view: /health/")
     admins = {
@@ -268,20 +294,25 @@ def print_table(results, args):
         "registrations": by_label.get("admin change list: registrations of the call"),
     }
     print(f"\nscale {args.scale}, {args.connections} connections, {args.duration} s a page\n")
-    print("| page | req/s | p50 ms | p95 ms | p99 ms | errors | queries | KiB | × bare view | × admin |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    growth = " p95 × demo size |" if demo else ""
+    print(f"| page | req/s | p50 ms | p95 ms | p99 ms | errors | queries | KiB | × bare view | × admin |{growth}")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + (" ---: |" if demo else ""))
     for label, report, queries, size, reference in results:
         if report is None:
-            print(f"| {label} | not built | | | | | | | | |")
+            print(f"| {label} | not built | | | | | | | | |" + (" |" if demo else ""))
             continue
         errors = report["status"] + report["socket"]
         admin = admins.get(reference)
         versus_admin = f"{report['rps'] / admin['rps']:.2f}" if admin else ""
-        print(
+        row = (
             f"| {label} | {report['rps']:,.0f} | {report['p50'] / 1000:,.1f} | {report['p95'] / 1000:,.1f} "
             f"| {report['p99'] / 1000:,.1f} | {errors} | {queries} | {size / 1024:,.1f} "
             f"| {report['rps'] / bare['rps']:.2f} | {versus_admin} |"
         )
+        if demo:
+            before = demo.get(label)
+            row += f" {report['p95'] / before['p95']:.2f} |" if before and before["p95"] else " |"
+        print(row)
 
 
 if __name__ == "__main__":
