@@ -12,9 +12,11 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
-# A worker is replaced now and then, so that memory a request kept does not add up.
-max_requests = 1000
-max_requests_jitter = 100
+# A worker is replaced now and then, so that memory a request kept does not add up: every 10,000
+# requests, which under a burst of 300 a second is a minute, not the few seconds that a restart
+# (loading Django again, compiling the templates) would cost each time at 1,000.
+max_requests = 10_000
+max_requests_jitter = 1_000
 accesslog = "-"
 errorlog = "-"
 # The workers' heartbeat files live in memory, not on a container's slow overlay disk (gunicorn's
