@@ -106,6 +106,12 @@ def _fresh_public_cache():
 
 
 @pytest.fixture
+def session_queries():
+    """The queries a signed-in request spends reading its session: none where Redis keeps sessions."""
+    return 0 if settings.SESSION_ENGINE.endswith("cached_db") else 1
+
+
+@pytest.fixture
 def role_groups(db):
     """The role groups; made by a data migration, recreated here after a flush."""
     return {
