@@ -1,6 +1,7 @@
 """Fixtures for interest registrations: an open call with an IR contact and an awarded project."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -121,3 +122,9 @@ def eager_tasks():
     celery_app.conf.task_always_eager = True
     yield
     celery_app.conf.task_always_eager = before
+
+
+@pytest.fixture
+def session_queries():
+    """The queries a signed-in request spends reading its session: none where Redis keeps sessions."""
+    return 0 if settings.SESSION_ENGINE.endswith("cached_db") else 1

@@ -65,12 +65,12 @@ def test_my_applications_show_each_state_and_what_happens_next(client, slot, app
 
 @pytest.mark.parametrize("count", [1, 6])
 def test_my_applications_run_a_fixed_number_of_queries(
-    client, applicants, coordinator, count, django_assert_num_queries
+    client, applicants, coordinator, count, django_assert_num_queries, session_queries
 ):
     for _ in range(count):
         ApplicationFactory(applicant=applicants[0], slot__flow__proposal__coordinator=coordinator)
     client.force_login(applicants[0])
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3 + session_queries):
         response = client.get(reverse("applications:my_applications"))
     assert response.content.decode().count("list-group-item") == count
 
@@ -118,13 +118,13 @@ def test_the_slots_coordinator_filters_and_sorts_its_applications(client, slot, 
 
 @pytest.mark.parametrize("count", [1, 8])
 def test_a_slots_applications_run_a_fixed_number_of_queries(
-    client, slot, coordinator, count, django_assert_num_queries
+    client, slot, coordinator, count, django_assert_num_queries, session_queries
 ):
     for _ in range(count):
         application = ApplicationFactory(slot=slot)
         services.save_review(application_id=application.pk, by=coordinator, score=3, notes="")
     client.force_login(coordinator)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6 + session_queries):
         response = _list(client, slot)
     assert len(response.context["page"].object_list) == count
 
