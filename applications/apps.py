@@ -6,9 +6,15 @@ class ApplicationsConfig(AppConfig):
     name = "applications"
 
     def ready(self):
+        from icm_portal import public_cache
         from mobilities.slots.signals import slot_opened
+        from projects.models import Unit
 
+        from .filters import OPTIONS_IN_USE
         from .invitations import invite_when_a_slot_opens
+        from .models import Registration
 
         # A slot is mobilities'; the registrations it invites are this app's.
         slot_opened.connect(invite_when_a_slot_opens, dispatch_uid="applications.invite_when_a_slot_opens")
+        # The registrations list's filter options: the countries and units registrations name.
+        public_cache.invalidate_on_change(OPTIONS_IN_USE, Registration, Unit)

@@ -175,7 +175,13 @@ def registration_list(request, call_pk):
     page = Paginator(registrations.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"call": call, "filter_form": filter_form, "page": page, "query": query.urlencode()}
+    context = {
+        "call": call,
+        "filter_form": filter_form,
+        "filter_fields": registrations.shown_fields(),
+        "page": page,
+        "query": query.urlencode(),
+    }
     return render(request, "applications/staff/list.html", context)
 
 
