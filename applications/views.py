@@ -180,6 +180,7 @@ def registration_list(request, call_pk):
         "filter_form": filter_form,
         "filter_fields": registrations.shown_fields(),
         "page": page,
+        "rows": selectors.registration_rows(page.object_list),
         "query": query.urlencode(),
     }
     return render(request, "applications/staff/list.html", context)

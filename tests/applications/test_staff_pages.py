@@ -3,6 +3,7 @@
 import csv
 import datetime as dt
 import io
+import re
 from collections import Counter
 
 import pytest
@@ -139,6 +140,46 @@ def test_list_keeps_filters_in_pagination_and_export_links(client, ir_user, call
     html = client.get(reverse("applications:registration_list", args=[call.pk]), {"kind": "student"}).content.decode()
     assert "?kind=student&amp;page=2" in html
     assert "export.csv?kind=student" in html
+
+
+def _table(html):
+    """The list's rows as the text of their cells."""
+    body = html[html.index("<tbody>") : html.index("</tbody>")]
+    return [
+        [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+        for row in body.split("</tr>")[:-1]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "rows"),
+    [
+        (
+            "en",
+            [
+                ["(anonymised)", "Student · Master", "Leiden Observatory", "Ethiopia", "New"],
+                ["PhD Candidate", "Student · PhD", "Faculty of Science", "Japan", "New"],
+                ["Staff Member", "Staff member", "Leiden Observatory", "Ethiopia, Japan", "New"],
+            ],
+        ),
+        (
+            "nl",
+            [
+                ["(geanonimiseerd)", "Student · Master", "Leiden Observatory", "Ethiopië", "Nieuw"],
+                ["PhD Candidate", "Student · PhD", "Faculty of Science", "Japan", "Nieuw"],
+                ["Staff Member", "Medewerker", "Leiden Observatory", "Ethiopië, Japan", "Nieuw"],
+            ],
+        ),
+    ],
+)
+def test_the_rows_of_the_list_read_in_the_language_of_the_page(client, ir_user, call, registrations, language, rows):
+    Registration.objects.filter(pk=registrations["student"].pk).update(name="")  # as the retention period leaves it
+    client.force_login(ir_user)
+    client.cookies["django_language"] = language
+
+    html = client.get(reverse("applications:registration_list", args=[call.pk]), {"sort": "created"}).content.decode()
+
+    assert [[row[0], *row[2:-1]] for row in _table(html)] == rows  # but the address and the day
 
 
 def test_list_runs_the_same_queries_for_one_or_many_rows(
