@@ -17,23 +17,22 @@ S = ApplicationState
 
 
 def applications_of(person):
-    """A person's applications, newest first, with what their page shows of each slot."""
+    """A person's applications, newest first, with what their list shows of each: its slot's host and its placement."""
     return (
         Application.objects.filter(applicant=person)
-        .select_related(
-            "slot__flow__proposal__partner",
-            "slot__host_unit",
-            "slot__host_institution",
-            "home_institution",
-            "placement",
-        )
+        .select_related("slot__host_unit", "slot__host_institution", "placement")
         .order_by("-submitted_at", "-id")
     )
 
 
 def own_application(person, pk):
     """The person's own application, or DoesNotExist (answered 404) for anyone else's."""
-    return applications_of(person).prefetch_related("slot__flow__proposal__co_coordinators").get(pk=pk)
+    return (
+        applications_of(person)
+        .select_related("slot__flow__proposal__partner", "home_institution")
+        .prefetch_related("slot__flow__proposal__co_coordinators")
+        .get(pk=pk)
+    )
 
 
 def slot_for_selection(pk):
