@@ -11,6 +11,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from django_countries.fields import Country
 
+from icm_portal import public_cache
 from mobilities.models import Flow
 from projects.models import Call, Institution, Proposal
 from projects.proposals.selectors import awarded_proposals
@@ -31,6 +32,8 @@ SORTS = {
     "-state": ("-state", "-created_at"),
 }
 DEFAULT_SORT = "-created"
+# The cache of every call's numbers of registrations (``apps.py`` drops it when a registration changes).
+REGISTRATION_COUNTS = "registration-counts-by-call"
 
 
 @dataclass(frozen=True)
@@ -128,11 +131,26 @@ def registration_counts(call):
 
 
 def registration_calls():
-    """Calls with their number of registrations (all, and still new), newest call first."""
-    return Call.objects.annotate(
-        registration_count=Count("registrations"),
-        new_registration_count=Count("registrations", filter=Q(registrations__state=RegistrationState.NEW)),
-    ).order_by("-year", "-registration_close", "-id")
+    """Calls, newest first (``with_registration_counts`` gives a page of them their numbers of registrations)."""
+    return Call.objects.order_by("-year", "-registration_close", "-id")
+
+
+def with_registration_counts(calls):
+    """``calls`` with ``registration_count`` and ``new_registration_count`` set, from one count of all
+    registrations by call kept in the cache until a registration changes (every call has thousands)."""
+    counts = public_cache.cached(REGISTRATION_COUNTS, (), _registration_counts_by_call)
+    for call in calls:
+        call.registration_count, call.new_registration_count = counts.get(call.pk, (0, 0))
+    return calls
+
+
+def _registration_counts_by_call():
+    rows = (
+        Registration.objects.order_by()
+        .values("call")
+        .annotate(n=Count("pk"), new=Count("pk", filter=Q(state=RegistrationState.NEW)))
+    )
+    return {row["call"]: (row["n"], row["new"]) for row in rows}
 
 
 def registrations_for_staff(*, call):

@@ -163,6 +163,7 @@ def withdraw(request, token):
 def registration_calls(request):
     """IR staff: the calls, each with its number of registrations."""
     page = Paginator(selectors.registration_calls(), PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_registration_counts(list(page.object_list))
     return render(request, "applications/staff/calls.html", {"page": page})
 
 

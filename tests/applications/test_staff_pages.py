@@ -90,12 +90,27 @@ def test_calls_page_counts_registrations(client, ir_user, call, registrations):
     assert '<td class="num">3</td>' in html
 
 
+def test_calls_page_counts_again_once_a_registration_changes(client, ir_user, call, registrations, register):
+    client.force_login(ir_user)
+    url = reverse("applications:registration_calls")
+    client.get(url)
+
+    register(email="fourth@example.org")
+    html = client.get(url).content.decode()
+    assert '<td class="num">4</td>' in html  # all, and still new
+
+    registrations["phd"].state = "contacted"
+    registrations["phd"].save()
+    html = client.get(url).content.decode()
+    assert '<td class="num">4</td>' in html and '<td class="num">3</td>' in html
+
+
 def test_calls_page_runs_the_same_queries_for_one_or_many_calls(
     client, ir_user, call, django_assert_num_queries, session_queries
 ):
     client.force_login(ir_user)
     url = reverse("applications:registration_calls")
-    client.get(url)
+    client.get(url)  # warm the session, the user's groups and the counts
     with django_assert_num_queries(4 + session_queries) as one:
         client.get(url)
     for _ in range(4):
