@@ -6,13 +6,17 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, Sum
 from django.db.models.functions import Coalesce
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext
 from django_countries.fields import Country
 
+from icm_portal import public_cache
 from mobilities.models import Flow
 from projects.models import Call, Institution, Proposal
 from projects.proposals.selectors import awarded_proposals
 
-from .models import Registration, RegistrationState, SlotInvitation, normalise_email
+from .models import Registration, RegistrationKind, RegistrationState, SlotInvitation, StudyLevel, normalise_email
 
 # The sort keys the staff list offers, mapped to SQL orderings (anything else falls back to the newest first).
 SORTS = {
@@ -28,6 +32,8 @@ SORTS = {
     "-state": ("-state", "-created_at"),
 }
 DEFAULT_SORT = "-created"
+# The cache of every call's numbers of registrations (``apps.py`` drops it when a registration changes).
+REGISTRATION_COUNTS = "registration-counts-by-call"
 
 
 @dataclass(frozen=True)
@@ -140,11 +146,26 @@ def registration_counts(call):
 
 
 def registration_calls():
-    """Calls with their number of registrations (all, and still new), newest call first."""
-    return Call.objects.annotate(
-        registration_count=Count("registrations"),
-        new_registration_count=Count("registrations", filter=Q(registrations__state=RegistrationState.NEW)),
-    ).order_by("-year", "-registration_close", "-id")
+    """Calls, newest first (``with_registration_counts`` gives a page of them their numbers of registrations)."""
+    return Call.objects.order_by("-year", "-registration_close", "-id")
+
+
+def with_registration_counts(calls):
+    """``calls`` with ``registration_count`` and ``new_registration_count`` set, from one count of all
+    registrations by call kept in the cache until a registration changes (every call has thousands)."""
+    counts = public_cache.cached(REGISTRATION_COUNTS, (), _registration_counts_by_call)
+    for call in calls:
+        call.registration_count, call.new_registration_count = counts.get(call.pk, (0, 0))
+    return calls
+
+
+def _registration_counts_by_call():
+    rows = (
+        Registration.objects.order_by()
+        .values("call")
+        .annotate(n=Count("pk"), new=Count("pk", filter=Q(state=RegistrationState.NEW)))
+    )
+    return {row["call"]: (row["n"], row["new"]) for row in rows}
 
 
 def registrations_for_staff(*, call):
@@ -156,6 +177,58 @@ def registrations_for_staff(*, call):
 def sorted_registrations(registrations, sort):
     """The registrations in one of ``SORTS``' orders (anything else: the newest first)."""
     return registrations.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT]), "-id")
+
+
+@dataclass(frozen=True)
+class RegistrationRow:
+    """One line of the staff list with its values read and formatted once: the template only places them."""
+
+    pk: int
+    name: str  # "(anonymised)" once the retention period has blanked it
+    email: str
+    kind: str  # with the study level of a student: "Student · Master"
+    unit: str
+    countries: str
+    state: str
+    registered: str  # the day, in the active language's format and the portal's time zone
+
+
+def registration_rows(registrations):
+    """The lines of a page of ``registrations_for_staff``: labels from the choices, names in the active language."""
+
+    def labels(choices):
+        return {value: str(label) for value, label in choices}
+
+    kinds, levels = labels(RegistrationKind.choices), labels(StudyLevel.choices)
+    states = labels(RegistrationState.choices)
+    anonymised = gettext("(anonymised)")
+    # A page names the same few countries and days again and again: each is translated once.
+    country_names, days = {}, {}
+    rows = []
+    for registration in registrations:
+        codes = [country.code for country in registration.countries]
+        for code in codes:
+            if code not in country_names:
+                country_names[code] = Country(code).name
+        day = localtime(registration.created_at).date()
+        if day not in days:
+            days[day] = date_format(day)
+        kind = kinds.get(registration.kind, registration.kind)
+        if registration.study_level:
+            kind = f"{kind} · {levels.get(registration.study_level, registration.study_level)}"
+        rows.append(
+            RegistrationRow(
+                pk=registration.pk,
+                name=registration.name or anonymised,
+                email=registration.email,
+                kind=kind,
+                unit=registration.unit.localised_name,
+                countries=", ".join(country_names[code] for code in codes),
+                state=states.get(registration.state, registration.state),
+                registered=days[day],
+            )
+        )
+    return rows
 
 
 def registrations_for_export(*, call):

@@ -206,6 +206,7 @@ def withdraw(request, token):
 def registration_calls(request):
     """IR staff: the calls, each with its number of registrations."""
     page = Paginator(selectors.registration_calls(), PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_registration_counts(list(page.object_list))
     return render(request, "applications/staff/calls.html", {"page": page})
 
 
@@ -218,7 +219,14 @@ def registration_list(request, call_pk):
     page = Paginator(registrations.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"call": call, "filter_form": filter_form, "page": page, "query": query.urlencode()}
+    context = {
+        "call": call,
+        "filter_form": filter_form,
+        "filter_fields": registrations.shown_fields(),
+        "page": page,
+        "rows": selectors.registration_rows(page.object_list),
+        "query": query.urlencode(),
+    }
     return render(request, "applications/staff/list.html", context)
 
 

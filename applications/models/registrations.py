@@ -97,7 +97,16 @@ class Registration(models.Model):
             models.CheckConstraint(condition=Q(state__in=RegistrationState.values), name="registration_state_known"),
             models.CheckConstraint(condition=Q(language__in=["en", "nl"]), name="registration_language_known"),
         ]
-        indexes = [models.Index(fields=["call", "state"]), models.Index(fields=["created_at"])]
+        # The staff list reads one call's registrations a page at a time in the orders of
+        # ``selectors.SORTS``: each is an index walk, not a sort of all the call's rows (but the
+        # unit's, whose name is in another table).
+        indexes = [
+            models.Index(fields=["call", "-created_at", "-id"], name="registration_call_newest_idx"),
+            models.Index(fields=["call", "name", "-id"], name="registration_call_name_idx"),
+            models.Index(fields=["call", "kind", "name", "-id"], name="registration_call_kind_idx"),
+            models.Index(fields=["call", "state", "-created_at", "-id"], name="registration_call_state_idx"),
+            models.Index(fields=["created_at"]),
+        ]
 
     def __str__(self):
         return f"{self.name} · {self.call}"

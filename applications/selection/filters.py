@@ -5,6 +5,7 @@ import django_filters
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from ..filters import ShownFilters
 from ..models import StudyLevel
 from .states import ApplicationState
 
@@ -17,7 +18,7 @@ SORTS = {
 }
 
 
-class ApplicationFilter(django_filters.FilterSet):
+class ApplicationFilter(ShownFilters, django_filters.FilterSet):
     """Search by name, filter by state and study level, sort; on ``selectors.slot_applications``."""
 
     q = django_filters.CharFilter(label=_("Name"), field_name="name", lookup_expr="icontains", max_length=100)

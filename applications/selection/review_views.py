@@ -39,7 +39,7 @@ DECISIONS = {
 def slot_applications(request, slot_pk):
     """A slot's applications with their states and scores, filtered and sorted, for those who select."""
     try:
-        slot = selectors.slot_for_selection(slot_pk)
+        slot = selectors.slot_for_its_applications(slot_pk)
     except Slot.DoesNotExist:
         raise Http404 from None
     if not can_manage_slot(request.user, slot):
@@ -47,7 +47,13 @@ def slot_applications(request, slot_pk):
     applications = ApplicationFilter(request.GET or None, queryset=selectors.slot_applications(slot))
     filters = applications.form
     page = Paginator(applications.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"slot": slot, "filters": filters, "page": page}
+    context = {
+        "slot": slot,
+        "filters": filters,
+        "filter_fields": applications.shown_fields(),
+        "page": page,
+        "rows": selectors.application_rows(page.object_list),
+    }
     return render(request, "applications/selection/slot_applications.html", context)
 
 

@@ -1,12 +1,14 @@
 """The applicant's and the selection's pages: what a person sees and may do, and their fixed queries."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from applications.models import Application, ApplicationState
 from applications.selection import services
-from tests.factories import UserFactory
+from tests.factories import InstitutionFactory, UserFactory
 
 from .factories import MINIMAL_PDF, ApplicationFactory
 
@@ -65,12 +67,12 @@ def test_my_applications_show_each_state_and_what_happens_next(client, slot, app
 
 @pytest.mark.parametrize("count", [1, 6])
 def test_my_applications_run_a_fixed_number_of_queries(
-    client, applicants, coordinator, count, django_assert_num_queries
+    client, applicants, coordinator, count, django_assert_num_queries, session_queries
 ):
     for _ in range(count):
         ApplicationFactory(applicant=applicants[0], slot__flow__proposal__coordinator=coordinator)
     client.force_login(applicants[0])
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3 + session_queries):
         response = client.get(reverse("applications:my_applications"))
     assert response.content.decode().count("list-group-item") == count
 
@@ -114,17 +116,65 @@ def test_the_slots_coordinator_filters_and_sorts_its_applications(client, slot, 
     assert "3 applications; 0 of 2 places filled." in _list(client, slot).content.decode()
     odd = _list(client, slot, "?state=bogus&sort=%27;--&study_level=master")
     assert odd.status_code == 200 and len(odd.context["page"].object_list) == 3
+    services.shortlist(application_id=high.pk, by=coordinator)
+    services.select(application_id=high.pk, by=coordinator)
+    assert "3 applications; 1 of 2 places filled." in _list(client, slot).content.decode()
+
+
+def _table(html):
+    """The list's rows as the text of their cells."""
+    body = html[html.index("<tbody>") : html.index("</tbody>")]
+    return [
+        [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+        for row in body.split("</tr>")[:-1]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "rows"),
+    [
+        (
+            "en",
+            [
+                ["Ada Nr0", "Master", "Leiden University", "On the reserve list (1)", "3.5", "2"],
+                ["Ada Nr1", "PhD", "", "Submitted", "–", "0"],
+            ],
+        ),
+        (
+            "nl",
+            [
+                ["Ada Nr0", "Master", "Leiden University", "Op de reservelijst (1)", "3,5", "2"],
+                ["Ada Nr1", "PhD", "", "Ingediend", "–", "0"],
+            ],
+        ),
+    ],
+)
+def test_the_rows_of_a_slots_applications_read_in_the_language_of_the_page(
+    client, slot, coordinator, ir_user, applicants, language, rows
+):
+    home = InstitutionFactory(name="Leiden University")
+    scored = ApplicationFactory(slot=slot, applicant=applicants[0], name="Ada Nr0", home_institution=home)
+    ApplicationFactory(slot=slot, applicant=applicants[1], name="Ada Nr1", study_level="phd")
+    services.save_review(application_id=scored.pk, by=coordinator, score=3, notes="")
+    services.save_review(application_id=scored.pk, by=ir_user, score=4, notes="")
+    services.put_on_reserve(application_id=scored.pk, by=coordinator)
+    client.force_login(coordinator)
+    client.cookies["django_language"] = language
+
+    html = _list(client, slot).content.decode()
+
+    assert [row[:-1] for row in _table(html)] == rows  # but the day
 
 
 @pytest.mark.parametrize("count", [1, 8])
 def test_a_slots_applications_run_a_fixed_number_of_queries(
-    client, slot, coordinator, count, django_assert_num_queries
+    client, slot, coordinator, count, django_assert_num_queries, session_queries
 ):
     for _ in range(count):
         application = ApplicationFactory(slot=slot)
         services.save_review(application_id=application.pk, by=coordinator, score=3, notes="")
     client.force_login(coordinator)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6 + session_queries):
         response = _list(client, slot)
     assert len(response.context["page"].object_list) == count
 
