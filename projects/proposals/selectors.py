@@ -21,6 +21,11 @@ def awarded_proposals(call):
     )
 
 
+def _coordinated_by(user):
+    """The proposals a person coordinates or co-coordinates, with their call, partner and unit."""
+    return Proposal.objects.filter(coordinated_by(user)).select_related("call", "partner", "unit")
+
+
 def proposals_of_coordinator(user, *, state=None):
     """The proposals a person coordinates or co-coordinates, with their call, partner and flow totals.
 
@@ -28,17 +33,11 @@ def proposals_of_coordinator(user, *, state=None):
     (a join and GROUP BY would aggregate every one of a coordinator's proposals first).
     """
     flows = Flow.objects.filter(proposal=OuterRef("pk")).order_by().values("proposal")
-    proposals = (
-        Proposal.objects.filter(coordinated_by(user))
-        .select_related("call", "partner", "unit")
-        .annotate(
-            flow_count=Coalesce(
-                Subquery(flows.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), Value(0)
-            ),
-            participant_count=Subquery(flows.annotate(n=Sum("participants")).values("n"), output_field=IntegerField()),
-        )
-        .order_by("-updated_at", "-id")
+    proposals = _coordinated_by(user).annotate(
+        flow_count=Coalesce(Subquery(flows.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), Value(0)),
+        participant_count=Subquery(flows.annotate(n=Sum("participants")).values("n"), output_field=IntegerField()),
     )
+    proposals = proposals.order_by("-updated_at", "-id")
     if state:
         proposals = proposals.filter(state=state)
     return proposals
@@ -65,7 +64,7 @@ def coordinator_agenda(user, *, at):
     """What awaits a coordinator: drafts to submit while their call is open, proposals with IR staff;
     the first ``AGENDA_LENGTH`` of each with how many there are (a coordinator of ten calls' worth of
     projects has hundreds: "My proposals" lists them all, a page at a time)."""
-    proposals = proposals_of_coordinator(user)
+    proposals = _coordinated_by(user).order_by("-updated_at", "-id")  # the agenda shows no flow totals
     to_submit = proposals.filter(
         state=ProposalState.DRAFT, call__proposals_open__lte=at, call__proposals_close__gt=at
     ).order_by("call__proposals_close", "id")
