@@ -3,7 +3,6 @@
 from django.contrib.messages.views import SuccessMessageMixin
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, UpdateView
@@ -13,11 +12,9 @@ from mobilities.services import directory_rates, distance_and_band
 
 from ..filters import PartnerFilter
 from ..forms.partners import PartnerForm
-from ..models import Institution, Region
+from ..models import Institution
 from ..partners import home_institution, partner_countries, partner_directory
-from ..regions import country_name
-
-REGION_LABELS = dict(Region.choices)
+from .rows import partner_row
 
 PAGE_SIZE = 25
 
@@ -32,21 +29,8 @@ def partner_list(request):
     page = Paginator(directory.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     rates = directory_rates()
     rows = [(partner, *distance_and_band(home, partner, rates)) for partner in page.object_list]
-    context = {"form": form, "page": page, "rows": rows, "table": [_row(*row) for row in rows], "home": home}
+    context = {"form": form, "page": page, "rows": rows, "table": [partner_row(*row) for row in rows], "home": home}
     return render(request, "projects/partners/list.html", context)
-
-
-def _row(partner, km, band):
-    """What the directory's row of a partner shows, worked out once in Python rather than by a filter
-    or lookup in every cell."""
-    return {
-        "partner": partner,
-        "url": reverse("projects:partner_update", args=[partner.pk]),
-        "country": country_name(partner.country_code),
-        "region": REGION_LABELS.get(partner.region, partner.region),
-        "km": None if km is None else floatformat(km, "1g"),
-        "band": band,
-    }
 
 
 class PartnerCreateView(IRStaffRequiredMixin, SuccessMessageMixin, CreateView):
