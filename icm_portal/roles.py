@@ -51,8 +51,12 @@ def coordinates_proposal(user, proposal):
 
 
 def coordinated_by(user):
-    """SQL of ``coordinates_proposal``: the proposals ``user`` coordinates or co-coordinates."""
-    return Q(coordinator=user) | Q(co_coordinators=user)
+    """SQL of ``coordinates_proposal``: the proposals ``user`` coordinates or co-coordinates.
+
+    The co-coordinated ones are a subquery rather than a join, so no row is doubled and the
+    filter stays one condition on the proposals' own table (the planner keeps it cheap).
+    """
+    return Q(coordinator=user) | Q(pk__in=user.co_coordinated_proposals.values("pk"))
 
 
 can_view_proposal = is_ir_staff | coordinates_proposal

@@ -11,6 +11,8 @@ from .models import Call, Proposal
 from .proposals.lifecycle import FUNDED, REQUESTED
 from .reports import MONEY, ZERO, dimensions, flow_breakdown, value_label
 
+# The public_cache namespace of the comparison's figures; projects.apps drops them when what they read changes.
+CACHE_NAMESPACE = "calls-comparison"
 NOTHING = {"people": 0, "requested": ZERO, "awarded_people": 0, "awarded": ZERO}
 
 

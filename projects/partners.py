@@ -42,7 +42,8 @@ def partner_directory(*, home=None):
     With a home institution each row is annotated with its great-circle distance (haversine
     in SQL, for sorting); the figure shown comes from the calculator, per row, in Python.
     """
-    partners = Institution.objects.filter(is_home=False)
+    # The country's code beside the field, so a list names it without building a Country object per row.
+    partners = Institution.objects.filter(is_home=False).annotate(country_code=F("country"))
     if home is not None:
         lat0, lon0 = Radians(Value(float(home.latitude))), Radians(Value(float(home.longitude)))
         lat, lon = Radians(F("latitude")), Radians(F("longitude"))

@@ -2,6 +2,9 @@
 countries that take part in the programme itself (EU member states and associated countries), which
 cannot be an ICM partner."""
 
+from functools import cache
+
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -57,3 +60,15 @@ def partner_country_problem(code):
             "cannot be an ICM (KA171) partner. Choose a partner country outside the programme."
         ) % {"country": name}
     return None
+
+
+@cache
+def _country_names(language):
+    with override(language):
+        return {code: str(name) for code, name in countries}
+
+
+def country_name(code):
+    """A country's name in the active language, as ``Country(code).name`` gives it; the list of countries
+    is read once per language and process (a list page names a country on every row)."""
+    return _country_names(get_language()).get(code) or countries.name(code)

@@ -78,8 +78,10 @@ def with_review_figures(proposals):
 def review_queue(call):
     """The proposals of a call that reached IR staff with their review figures, in the default order
     (``filters.QueueFilter`` narrows and sorts them in SQL)."""
-    proposals = Proposal.objects.filter(call=call, state__in=REACHED_IR).select_related(
-        "partner", "unit", "coordinator"
+    proposals = (
+        Proposal.objects.filter(call=call, state__in=REACHED_IR)
+        .select_related("partner", "unit", "coordinator")
+        .annotate(partner_country=F("partner__country"))  # the code, without a Country object per row
     )
     return sorted_queue(with_review_figures(proposals), QUEUE_DEFAULT_SORT)
 

@@ -91,7 +91,11 @@ class Proposal(models.Model):
                 name="proposal_award_within_request",
             ),
         ]
-        indexes = [models.Index(fields=["call", "state"])]
+        indexes = [
+            models.Index(fields=["call", "state"]),
+            # A coordinator's proposals in a state (their home page, "My proposals" filtered), latest first.
+            models.Index(fields=["state", "-updated_at"], name="proposal_state_updated_idx"),
+        ]
 
     def __str__(self):
         return self.title

@@ -1,7 +1,8 @@
 """Reads of proposals that are more than a filter: a coordinator's own, one proposal's page, a call's awards."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 
 from icm_portal.roles import COORDINATORS, coordinated_by, visible_proposals
 from mobilities.models import Flow
@@ -20,15 +21,23 @@ def awarded_proposals(call):
     )
 
 
+def _coordinated_by(user):
+    """The proposals a person coordinates or co-coordinates, with their call, partner and unit."""
+    return Proposal.objects.filter(coordinated_by(user)).select_related("call", "partner", "unit")
+
+
 def proposals_of_coordinator(user, *, state=None):
-    """The proposals a person coordinates or co-coordinates, with their call, partner and flow totals."""
-    mine = Proposal.objects.filter(coordinated_by(user)).values("pk")
-    proposals = (
-        Proposal.objects.filter(pk__in=mine)
-        .select_related("call", "partner", "unit")
-        .annotate(flow_count=Count("flows"), participant_count=Sum("flows__participants"))
-        .order_by("-updated_at", "-id")
+    """The proposals a person coordinates or co-coordinates, with their call, partner and flow totals.
+
+    The totals are correlated subqueries, which PostgreSQL evaluates only for the rows a page keeps
+    (a join and GROUP BY would aggregate every one of a coordinator's proposals first).
+    """
+    flows = Flow.objects.filter(proposal=OuterRef("pk")).order_by().values("proposal")
+    proposals = _coordinated_by(user).annotate(
+        flow_count=Coalesce(Subquery(flows.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), Value(0)),
+        participant_count=Subquery(flows.annotate(n=Sum("participants")).values("n"), output_field=IntegerField()),
     )
+    proposals = proposals.order_by("-updated_at", "-id")
     if state:
         proposals = proposals.filter(state=state)
     return proposals
@@ -55,7 +64,7 @@ def coordinator_agenda(user, *, at):
     """What awaits a coordinator: drafts to submit while their call is open, proposals with IR staff;
     the first ``AGENDA_LENGTH`` of each with how many there are (a coordinator of ten calls' worth of
     projects has hundreds: "My proposals" lists them all, a page at a time)."""
-    proposals = proposals_of_coordinator(user)
+    proposals = _coordinated_by(user).order_by("-updated_at", "-id")  # the agenda shows no flow totals
     to_submit = proposals.filter(
         state=ProposalState.DRAFT, call__proposals_open__lte=at, call__proposals_close__gt=at
     ).order_by("call__proposals_close", "id")

@@ -14,6 +14,7 @@ from ..filters import PartnerFilter
 from ..forms.partners import PartnerForm
 from ..models import Institution
 from ..partners import home_institution, partner_countries, partner_directory
+from .rows import partner_row
 
 PAGE_SIZE = 25
 
@@ -28,7 +29,8 @@ def partner_list(request):
     page = Paginator(directory.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     rates = directory_rates()
     rows = [(partner, *distance_and_band(home, partner, rates)) for partner in page.object_list]
-    return render(request, "projects/partners/list.html", {"form": form, "page": page, "rows": rows, "home": home})
+    context = {"form": form, "page": page, "rows": rows, "table": [partner_row(*row) for row in rows], "home": home}
+    return render(request, "projects/partners/list.html", context)
 
 
 class PartnerCreateView(IRStaffRequiredMixin, SuccessMessageMixin, CreateView):

@@ -21,6 +21,7 @@ from ..models import Call, Proposal, ProposalState
 from ..proposals import selectors
 from ..proposals.drafting import estimated_grants
 from ..proposals.lifecycle import PROPOSAL
+from .rows import my_proposal_rows
 
 PAGE_SIZE = 20
 TEMPLATES = "projects/proposals/"
@@ -54,6 +55,7 @@ def my_proposals(request):
         TEMPLATES + "my_proposals.html",
         {
             "page_obj": page,
+            "rows": my_proposal_rows(page.object_list),
             "state": state,
             "states": ProposalState.choices,
             "open_calls": calls_open_for_proposals(),

@@ -7,9 +7,11 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from icm_portal import public_cache
 from icm_portal.roles import ir_staff_required
 
 from .. import calls, comparison, exports, reports, services
@@ -18,6 +20,7 @@ from ..forms.review import AwardForm, CompareForm, RejectForm, ReviewForm, Revis
 from ..models import Call
 from ..proposals.decisions import envelope_left, preview_award
 from ..proposals.lifecycle import PROPOSAL
+from .rows import queue_rows
 
 QUEUE_PAGE_SIZE = 25
 COMPARED_BY_DEFAULT = 4
@@ -39,7 +42,8 @@ def review_queue(request, call_pk):
     queue = QueueFilter(request.GET or None, queryset=reports.review_queue(call))
     page = Paginator(queue.qs, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     # The pagination keeps the filters itself ({% querystring %}).
-    return render(request, "projects/review/queue.html", {"call": call, "form": queue.form, "page_obj": page})
+    context = {"call": call, "form": queue.form, "page_obj": page, "rows": queue_rows(page.object_list)}
+    return render(request, "projects/review/queue.html", context)
 
 
 def _review_page(
@@ -212,7 +216,14 @@ def calls_compare(request):
     else:
         calls = list(Call.objects.all()[:COMPARED_BY_DEFAULT])
         form = form if form.is_bound else CompareForm(initial={"calls": calls})
-    return render(request, "projects/review/compare.html", {"form": form, **comparison.calls_comparison(calls)})
+    # The figures are the same for every IR staff member: rendered once, kept until a call, proposal,
+    # flow or partner changes (projects.apps connects the invalidation).
+    figures = public_cache.cached(
+        comparison.CACHE_NAMESPACE,
+        sorted(call.pk for call in calls),
+        lambda: render_to_string("projects/review/_comparison.html", comparison.calls_comparison(calls)),
+    )
+    return render(request, "projects/review/compare.html", {"form": form, "figures": figures})
 
 
 @ir_staff_required

@@ -53,3 +53,15 @@ def test_chart_text_is_drawn_at_its_size_without_scaling(overview_html):
     svg = re.search(r"<svg role=\"img\"[^>]*>", overview_html).group(0)
     assert "viewBox" not in svg  # a viewBox would shrink the text with the column
     assert int(re.search(r'font-size="(\d+)"', svg).group(1)) >= 12
+
+
+def test_chart_text_is_escaped(client, rates_2023, ir_user):
+    call = CallFactory(rate_table=rates_2023, name='<script>alert("call")</script>')
+    proposal = ProposalFactory(call=call, state=ProposalState.UNDER_REVIEW, partner=InstitutionFactory(country="ET"))
+    FlowFactory(proposal=proposal)
+    client.force_login(ir_user)
+
+    text = client.get(reverse("projects:calls_compare"), {"calls": [call.pk]}).content.decode()
+
+    assert "<script>alert" not in text
+    assert '<tspan x="0" y="20">&lt;script&gt;alert(&quot;call&quot;)&lt;/script&gt;</tspan>' in text  # a label

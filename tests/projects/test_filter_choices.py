@@ -81,3 +81,14 @@ def test_the_directory_offers_its_partners_countries_by_name(client, ir_user, ra
     response = client.get(reverse("projects:partner_list"))
 
     assert [label for _code, label in options(response, "country")] == countries
+
+
+def test_a_filter_value_that_does_not_fit_is_said_beside_its_field(client, call, ir_user, queue):
+    client.force_login(ir_user)
+    url = reverse("projects:review_queue", args=[call.pk])
+
+    html = client.get(url, {"q": "x" * 101, "country": "US"}).content.decode()
+
+    assert 'aria-invalid="true" aria-describedby="id_q_error" id="id_q"' in html
+    assert '<div id="id_q_error" class="invalid-feedback"><p id="error_1_id_q"><strong>' in html
+    assert '<option value="US" selected>United States of America</option>' in html  # the other filters keep their value
