@@ -43,6 +43,10 @@ def pytest_configure(config):
     """Parallel sessions on one REDIS_URL (xdist workers, other checkouts) never see each other's cache
     keys nor take each other's tasks: each has its prefix and its queue (tests/outbox's worker consumes it)."""
     settings.CACHES["default"]["KEY_PREFIX"] = SESSION
+    # Accounts made by the factories hash their passwords: with production's PBKDF2 (a million
+    # rounds, about half a second here) a fixture of fifty projects spent its time hashing.
+    # The production install's tests start the portal with its own settings and hasher.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     celery_app.conf.task_default_queue = SESSION
     # Uploads of tests that do not choose a folder land in one of the session's own, not in media/.
     settings.MEDIA_ROOT = config.icm_media = Path(tempfile.mkdtemp(prefix="icm-test-media-"))
